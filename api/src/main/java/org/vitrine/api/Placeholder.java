@@ -1,0 +1,1 @@
+package org.vitrine.api; final class Placeholder {}

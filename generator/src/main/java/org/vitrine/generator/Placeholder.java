@@ -1,0 +1,1 @@
+package org.vitrine.generator; final class Placeholder {}
