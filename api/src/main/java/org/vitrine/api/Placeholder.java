@@ -1,1 +1,0 @@
-package org.vitrine.api; final class Placeholder {}
