@@ -34,7 +34,7 @@ final class DatasetView {
     }
 
     /** The summary used in lists, tables, feeds and the home page. */
-    static Map<String, Object> summary(Dataset d, String summaryText, List<Thumbnail> thumbs) {
+    static Map<String, Object> summary(Dataset d, String summaryText, List<PreviewImage> thumbs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("title", d.title());
@@ -47,14 +47,14 @@ final class DatasetView {
         m.put("facilityHref", Links.facility(d.facility()));
         m.put("summary", summaryText);
         m.put("synthetic", d.synthetic());
-        Thumbnail first = thumbs.isEmpty() ? null : thumbs.get(0);
+        PreviewImage first = thumbs.isEmpty() ? null : thumbs.get(0);
         m.put("thumbnail", first == null ? "" : Links.dataset(d.id()) + first.small());
         m.put("thumbnailAlt", first == null ? "" : first.alt());
         return m;
     }
 
     /** Everything the dataset page shows. */
-    static Map<String, Object> full(Dataset d, SiteConfig site, String bodyHtml, String summaryText, List<Thumbnail> thumbs) {
+    static Map<String, Object> full(Dataset d, SiteConfig site, String bodyHtml, String summaryText, List<PreviewImage> thumbs) {
         String landing = site.baseUrl() + Links.dataset(d.id());
         Map<String, Object> m = summary(d, summaryText, thumbs);
         m.put("doi", d.doi() == null ? "" : d.doi());

@@ -79,11 +79,11 @@ public final class SiteBuilder {
         Map<String, Object> siteView = siteView(site, collection.pages(), datasets.size());
 
         Map<String, String> summaries = new HashMap<>();
-        Map<String, List<Thumbnail>> thumbs = new HashMap<>();
+        Map<String, List<PreviewImage>> thumbs = new HashMap<>();
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger files = new AtomicInteger();
         datasets.parallelStream().forEach(d -> {
-            List<Thumbnail> t = thumbnails.write(d, dataRoot, out);
+            List<PreviewImage> t = thumbnails.write(d, dataRoot, out);
             String summary = markdown.toText(d.body(), 300);
             synchronized (summaries) {
                 summaries.put(d.id(), summary);

@@ -9,5 +9,5 @@ import java.util.List;
 public interface ThumbnailWriter {
 
     /** Writes the dataset's thumbnails into {@code out} under its page folder and describes them. */
-    List<Thumbnail> write(Dataset dataset, Path dataRoot, OutputTree out);
+    List<PreviewImage> write(Dataset dataset, Path dataRoot, OutputTree out);
 }

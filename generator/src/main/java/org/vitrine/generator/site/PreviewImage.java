@@ -11,7 +11,7 @@ import java.util.Map;
  * @param height height of the small image in pixels
  * @param alt    text alternative describing what the picture shows
  */
-record Thumbnail(String small, String large, int width, int height, String alt) {
+public record PreviewImage(String small, String large, int width, int height, String alt) {
 
     Map<String, Object> view(String pageHref) {
         return Map.of("src", small, "large", large, "width", String.valueOf(width), "height", String.valueOf(height),
