@@ -76,6 +76,7 @@ final class Pipeline {
         OutputTree tree = new OutputTree(site, cache);
         int total = collection.publicDatasets().size();
         SiteBuilder.Report report;
+        try {
         // A progress bar only where someone watches; CI logs get the summary line.
         if (System.console() != null && total >= 50) {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Baking").setInitialMax(total)
@@ -84,6 +85,13 @@ final class Pipeline {
             }
         } else {
             report = builder.build(collection, result.dataRoot(), tree, new Thumbnails(hdf5), () -> { });
+        }
+        } catch (SiteBuilder.ContentProblemsException e) {
+            Path cwd = Path.of("").toAbsolutePath();
+            e.problems().forEach(p -> err.println(p.format(cwd)));
+            err.println("Nothing was published: fix the errors above.");
+            err.flush();
+            return null;
         }
         stdout.printf("Built %s: %d datasets (%d pages rendered, %d unchanged), %d files, %d stale files removed in %.1f s%n",
                 site, report.datasets(), report.rendered(), report.skipped(), report.files(), report.deleted().size(),

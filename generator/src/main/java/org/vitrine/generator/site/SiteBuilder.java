@@ -1,5 +1,6 @@
 package org.vitrine.generator.site;
 
+import org.vitrine.core.content.ContentProblem;
 import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.DataFile;
 import org.vitrine.core.model.Dataset;
@@ -78,16 +79,19 @@ public final class SiteBuilder {
         String fingerprint = fingerprint(site, collection.pages());
         Map<String, Object> siteView = siteView(site, collection.pages(), datasets.size());
 
+        Map<String, List<PreviewImage>> thumbs = prepareThumbnails(datasets, dataRoot, out.cache(), thumbnails);
         Map<String, String> summaries = new HashMap<>();
-        Map<String, List<PreviewImage>> thumbs = new HashMap<>();
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger files = new AtomicInteger();
         datasets.parallelStream().forEach(d -> {
-            List<PreviewImage> t = thumbnails.write(d, dataRoot, out);
+            List<PreviewImage> t = thumbs.get(d.id());
+            for (PreviewImage image : t) {
+                out.copy(image.smallFile(), Links.dataset(d.id()) + image.small());
+                out.copy(image.largeFile(), Links.dataset(d.id()) + image.large());
+            }
             String summary = markdown.toText(d.body(), 300);
             synchronized (summaries) {
                 summaries.put(d.id(), summary);
-                thumbs.put(d.id(), t);
             }
             for (DataFile f : d.files()) {
                 if (f.isLocal() && f.url() == null) {
@@ -153,6 +157,58 @@ public final class SiteBuilder {
         }
         List<String> deleted = out.finish();
         return new Report(datasets.size(), rendered.get(), datasets.size() - rendered.get(), files.get(), deleted);
+    }
+
+    /**
+     * Renders every preview before anything is written, so a dataset whose file cannot be
+     * previewed stops the build with the site left as it was.
+     *
+     * @throws ContentProblemsException listing each file that cannot be previewed
+     */
+    private static Map<String, List<PreviewImage>> prepareThumbnails(List<Dataset> datasets, Path dataRoot, Path cache,
+                                                                    ThumbnailWriter thumbnails) {
+        Map<String, List<PreviewImage>> out = new java.util.concurrent.ConcurrentHashMap<>();
+        List<ContentProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        datasets.parallelStream().forEach(d -> {
+            try {
+                out.put(d.id(), thumbnails.prepare(d, dataRoot, cache));
+            } catch (ThumbnailWriter.PreviewException e) {
+                problems.add(new ContentProblem(d.source(), lineOf(d.source(), e.file().path()), ContentProblem.Severity.ERROR, e.getMessage()));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ContentProblemsException(problems);
+        }
+        return out;
+    }
+
+    /** The line of a dataset's source that names {@code filePath}, for pointing curators at it; 1 when not found. */
+    private static int lineOf(Path source, String filePath) {
+        try {
+            List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("path:") && lines.get(i).contains(filePath)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            // The line is a courtesy; the message names the file anyway.
+        }
+        return 1;
+    }
+
+    /** Problems found while baking (files that cannot be previewed), reported like content problems. */
+    public static final class ContentProblemsException extends RuntimeException {
+        private final List<ContentProblem> problems;
+
+        ContentProblemsException(List<ContentProblem> problems) {
+            super(problems.size() + " dataset file(s) cannot be previewed");
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<ContentProblem> problems() {
+            return problems;
+        }
     }
 
     private void writeFacet(OutputTree out, Map<String, Object> siteView, List<Dataset> datasets,
