@@ -80,7 +80,10 @@ final class DatasetView {
         return m;
     }
 
-    /** The downloads written beside the page: name → content. */
+    /** File names of the downloads written beside each dataset page. */
+    static final List<String> EXPORTS = List.of("citation.bib", "citation.ris", "datacite.json");
+
+    /** The downloads written beside the page, named as in {@link #EXPORTS}: name → content. */
     static Map<String, String> exports(Dataset d, SiteConfig site) {
         String landing = site.baseUrl() + Links.dataset(d.id());
         Map<String, String> out = new LinkedHashMap<>();

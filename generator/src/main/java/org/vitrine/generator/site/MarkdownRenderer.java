@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -51,7 +52,8 @@ public final class MarkdownRenderer {
 
     /** Plain text of the markdown (for descriptions in metadata and snippets), at most {@code max} characters. */
     public String toText(String markdown, int max) {
-        String text = Jsoup.parse(renderer.render(parser.parse(markdown))).text().strip();
+        // Text of the syntax tree, without rendering and re-parsing HTML: this runs for every dataset on every build.
+        String text = new TextCollectingVisitor().collectAndGetText(parser.parse(markdown)).replaceAll("\\s+", " ").strip();
         if (text.length() <= max) {
             return text;
         }

@@ -102,7 +102,7 @@ public final class SiteBuilder {
             String page = Links.dataset(d.id()) + "index.html";
             String key = sha256(fingerprint + '\n' + d + '\n' + t);
             if (out.isFresh(page, key)) {
-                DatasetView.exports(d, site).keySet().forEach(name -> out.isFresh(Links.dataset(d.id()) + name, key));
+                DatasetView.EXPORTS.forEach(name -> out.isFresh(Links.dataset(d.id()) + name, key));
                 progress.run();
                 return;
             }
