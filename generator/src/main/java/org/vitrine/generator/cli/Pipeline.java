@@ -40,7 +40,8 @@ final class Pipeline {
             throw new IllegalArgumentException("content folder not found: " + content);
         }
         FileInspector inspector = new FileInspector(hdf5, cache == null ? null : cache.resolve("checksums.properties"));
-        CollectionLoader.Result result = new CollectionLoader(PaNet.bundled(), new Visibility(LocalDate.now()), inspector).load(content);
+        CollectionLoader.Result result = new CollectionLoader(PaNet.bundled(), new Visibility(LocalDate.now()), inspector,
+                cache == null ? null : cache.resolve("content.json")).load(content);
         inspector.saveChecksums();
         return result;
     }

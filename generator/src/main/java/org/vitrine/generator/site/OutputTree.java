@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -30,12 +29,15 @@ import java.util.stream.Stream;
 public final class OutputTree {
 
     private static final String MANIFEST = "outputs.properties";
+    private static final String MEMO = "memo.properties";
 
     private final Path root;
     private final Path cache;
     private final Map<String, String> previousKeys;
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     private final Set<String> produced = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> previousMemo;
+    private final Map<String, String> memo = new ConcurrentHashMap<>();
 
     /**
      * @param root  the output folder (created if missing)
@@ -50,7 +52,21 @@ public final class OutputTree {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create output folder " + root, e);
         }
-        this.previousKeys = readManifest();
+        this.previousKeys = readProperties(MANIFEST);
+        this.previousMemo = readProperties(MEMO);
+    }
+
+    /**
+     * A value derived from inputs whose digest is {@code key} (such as a dataset's summary from its
+     * body): computed once, then remembered by later builds.
+     */
+    public String memo(String key, java.util.function.Supplier<String> compute) {
+        String v = previousMemo.get(key);
+        if (v == null) {
+            v = compute.get();
+        }
+        memo.put(key, v);
+        return v;
     }
 
     public Path root() {
@@ -162,8 +178,8 @@ public final class OutputTree {
         return target;
     }
 
-    private Map<String, String> readManifest() {
-        Path f = cache.resolve(MANIFEST);
+    private Map<String, String> readProperties(String name) {
+        Path f = cache.resolve(name);
         Map<String, String> out = new HashMap<>();
         if (Files.isRegularFile(f)) {
             Properties p = new Properties();
@@ -178,14 +194,18 @@ public final class OutputTree {
     }
 
     private void writeManifest() {
-        StringBuilder sb = new StringBuilder();
-        new TreeMap<>(keys).forEach((k, v) -> {
+        Properties outputs = new Properties();
+        keys.forEach((k, v) -> {
             if (produced.contains(k)) {
-                sb.append(k.replace(":", "\\:").replace("=", "\\=")).append('=').append(v).append('\n');
+                outputs.setProperty(k, v);
             }
         });
-        try {
-            Files.writeString(cache.resolve(MANIFEST), sb.toString(), StandardCharsets.UTF_8);
+        Properties memos = new Properties();
+        memos.putAll(memo);
+        try (var out = Files.newBufferedWriter(cache.resolve(MANIFEST), StandardCharsets.UTF_8);
+             var memoOut = Files.newBufferedWriter(cache.resolve(MEMO), StandardCharsets.UTF_8)) {
+            outputs.store(out, "Input keys of the pages the last build produced");
+            memos.store(memoOut, "Values derived from content, by digest of their input");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write build state in " + cache, e);
         }

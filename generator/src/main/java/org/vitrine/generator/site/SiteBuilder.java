@@ -49,6 +49,8 @@ public final class SiteBuilder {
     private final TemplateRenderer renderer;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final List<SiteExtension> extensions;
+    /** Digest of what every page depends on (templates, settings, navigation), for this build. */
+    private String fingerprint;
 
     /**
      * @param templates  FreeMarker templates folder
@@ -76,8 +78,8 @@ public final class SiteBuilder {
     public Report build(Collection collection, Path dataRoot, OutputTree out, ThumbnailWriter thumbnails, Runnable progress) {
         SiteConfig site = collection.site();
         List<Dataset> datasets = collection.publicDatasets();
-        String fingerprint = fingerprint(site, collection.pages());
-        Map<String, Object> siteView = siteView(site, collection.pages(), datasets.size());
+        fingerprint = fingerprint(site, collection.pages());
+        Map<String, Object> siteView = siteView(site, collection.pages());
 
         Map<String, List<PreviewImage>> thumbs = prepareThumbnails(datasets, dataRoot, out.cache(), thumbnails);
         Map<String, String> summaries = new HashMap<>();
@@ -89,7 +91,7 @@ public final class SiteBuilder {
                 out.copy(image.smallFile(), Links.dataset(d.id()) + image.small());
                 out.copy(image.largeFile(), Links.dataset(d.id()) + image.large());
             }
-            String summary = markdown.toText(d.body(), 300);
+            String summary = out.memo("summary:" + sha256(d.body()), () -> markdown.parse(d.body()).text(300));
             synchronized (summaries) {
                 summaries.put(d.id(), summary);
             }
@@ -131,9 +133,8 @@ public final class SiteBuilder {
         home.put("newest", newest);
         home.put("gallery", summaryViews.stream().filter(v -> !((String) v.get("thumbnail")).isEmpty()).limit(24).toList());
         home.put("counts", counts(datasets));
-        out.write("index.html", render("index.ftlh", "index.html", siteView, home, site.title()));
-        out.write("datasets/index.html", render("datasets.ftlh", "datasets/index.html", siteView,
-                Map.of("datasets", summaryViews), "All datasets"));
+        page(out, "index.ftlh", "index.html", siteView, home, site.title());
+        page(out, "datasets.ftlh", "datasets/index.html", siteView, Map.of("datasets", summaryViews), "All datasets");
 
         writeFacet(out, siteView, datasets, byId, "techniques", "Techniques", d -> d.technique() == null ? List.of() : List.of(d.technique().label()));
         writeFacet(out, siteView, datasets, byId, "facilities", "Facilities", d -> List.of(d.facility()));
@@ -141,15 +142,13 @@ public final class SiteBuilder {
 
         for (Page p : collection.pages()) {
             String path = p.slug() + "/index.html";
-            out.write(path, render("page.ftlh", path, siteView,
-                    Map.of("page", Map.of("title", p.title(), "body", markdown.toHtml(p.body()))), p.title()));
+            page(out, "page.ftlh", path, siteView, Map.of("page", Map.of("title", p.title(), "body", markdown.toHtml(p.body()))), p.title());
         }
-        out.write("search/index.html", render("search.ftlh", "search/index.html", siteView, Map.of(), "Search"));
-        out.write("404.html", render("404.ftlh", "404.html", siteView, Map.of(), "Page not found"));
-        out.write("sitemap.xml", render("sitemap.ftlx", "sitemap.xml", siteView,
-                Map.of("datasets", summaryViews, "contentPages", collection.pages().stream().map(Page::slug).toList()), ""));
-        out.write("feed.xml", render("feed.ftlx", "feed.xml", siteView, Map.of("entries", newestFirst(datasets, byId),
-                "updated", updated(datasets)), site.title()));
+        page(out, "search.ftlh", "search/index.html", siteView, Map.of(), "Search");
+        page(out, "404.ftlh", "404.html", siteView, Map.of(), "Page not found");
+        page(out, "sitemap.ftlx", "sitemap.xml", siteView,
+                Map.of("datasets", summaryViews, "contentPages", collection.pages().stream().map(Page::slug).toList()), "");
+        page(out, "feed.ftlx", "feed.xml", siteView, Map.of("entries", newestFirst(datasets, byId), "updated", updated(datasets)), site.title());
         out.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + site.baseUrl() + "sitemap.xml\n");
         out.copyTree(assets, "assets/");
         for (SiteExtension e : extensions) {
@@ -238,12 +237,34 @@ public final class SiteBuilder {
         bySlug.forEach((slug, list) -> {
             String path = dir + "/" + slug + "/index.html";
             String name = slugs.get(slug);
-            out.write(path, render("facet.ftlh", path, siteView,
-                    Map.of("facet", Map.of("kind", title, "name", name, "datasets", list)), title + ": " + name));
+            page(out, "facet.ftlh", path, siteView, Map.of("facet", Map.of("kind", title, "name", name, "datasets", list)), title + ": " + name);
         });
         String path = dir + "/index.html";
-        out.write(path, render("facets.ftlh", path, siteView, Map.of("facet", Map.of("kind", title, "values", index)), title));
+        page(out, "facets.ftlh", path, siteView, Map.of("facet", Map.of("kind", title, "values", index)), title);
     }
+
+    /**
+     * Writes a listing page unless the previous build wrote it from the same model: after one
+     * dataset changed, only the listings that show it are rendered again.
+     */
+    private void page(OutputTree out, String template, String path, Map<String, Object> siteView, Map<String, Object> content, String title) {
+        String key = sha256(fingerprint + '\n' + template + '\n' + title + '\n' + canonical(siteView) + canonical(content));
+        if (!out.isFresh(path, key)) {
+            out.write(path, render(template, path, siteView, content, title));
+        }
+    }
+
+    /** Map-order-independent text of a view model, for cache keys. */
+    private static String canonical(Object model) {
+        try {
+            return CANONICAL.writeValueAsString(model);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private String render(String template, String path, Map<String, Object> siteView, Map<String, Object> content, String title) {
         Map<String, Object> model = new HashMap<>(content);
@@ -254,7 +275,7 @@ public final class SiteBuilder {
         return renderer.render(template, model);
     }
 
-    private static Map<String, Object> siteView(SiteConfig site, List<Page> pages, int count) {
+    private static Map<String, Object> siteView(SiteConfig site, List<Page> pages) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", site.title());
         m.put("description", site.description());
@@ -262,7 +283,6 @@ public final class SiteBuilder {
         m.put("facility", site.facility() == null ? "" : site.facility());
         m.put("contact", site.contact() == null ? "" : site.contact());
         m.put("apiUrl", site.apiUrl() == null ? "" : site.apiUrl());
-        m.put("count", String.valueOf(count));
         m.put("pages", pages.stream().map(p -> Map.of("title", p.title(), "href", p.slug() + "/")).toList());
         return m;
     }
