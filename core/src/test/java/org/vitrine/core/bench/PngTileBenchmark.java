@@ -4,24 +4,27 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
+import org.vitrine.core.imaging.ArraySource;
 import org.vitrine.core.imaging.ColorImage;
 import org.vitrine.core.imaging.ColorMapper;
 import org.vitrine.core.imaging.Colormap;
 import org.vitrine.core.imaging.PngEncoder;
 import org.vitrine.core.imaging.Plane;
 import org.vitrine.core.imaging.Scale;
+import org.vitrine.core.imaging.TileReader;
 import org.vitrine.core.imaging.Window;
 
 /**
  * PNG tile encoding speed: 256² tiles of a synthetic 2048² diffraction pattern (a bright centre,
  * speckle rings and Poisson-like noise, log-scaled), encoded as 8-bit gray, as a palette image
  * (colormap applied), as RGB, and the whole tile path (colour mapping + PNG) — with ImageIO's
- * writer for comparison. Single thread. Prints tiles/s, µs a tile and mean bytes a tile.
+ * writer for comparison, and tiles cut from an in-memory frame by {@link TileReader}. Single thread. Prints tiles/s, µs a tile and mean bytes a tile.
  */
 public final class PngTileBenchmark {
 
@@ -34,7 +37,6 @@ public final class PngTileBenchmark {
         Window window = Window.auto(Scale.LOG, tiles.toArray(new Plane[0]));
         ColorMapper mapper = new ColorMapper(Colormap.INFERNO, Scale.LOG, window);
         List<ColorImage> images = tiles.stream().map(mapper::render).toList();
-        List<byte[]> gray = images.stream().map(ColorImage::toPng).map(p -> p).toList(); // warm class loading
         List<byte[]> levels = new ArrayList<>();
         List<byte[]> rgb = new ArrayList<>();
         ColorMapper grayMapper = new ColorMapper(Colormap.GRAY, Scale.LOG, window);
@@ -52,9 +54,16 @@ public final class PngTileBenchmark {
         run("RGB, PngEncoder", seconds, rgb, b -> PngEncoder.rgb(TILE, TILE, b));
         run("RGB, ImageIO", seconds, rgb, PngTileBenchmark::imageIoRgb);
         run("float tile → log inferno PNG (render + encode)", seconds, tiles, p -> mapper.render(p).toPng());
-        if (gray.isEmpty()) {
-            throw new IllegalStateException("no tiles");
-        }
+        ArraySource frame = ArraySource.of(full(), 1, SIDE, SIDE);
+        int[] tile = {0};
+        run("in-memory frame → TileReader level 0 → PNG", seconds, tiles, p -> {
+            int t = tile[0]++ % 64;
+            try {
+                return mapper.render(TileReader.read(frame, null, 0, 0, 0, t / 8, t % 8)).toPng();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static <T> void run(String name, double seconds, List<T> inputs, Function<T, byte[]> encode) {
@@ -79,6 +88,21 @@ public final class PngTileBenchmark {
 
     /** Synthetic far-field pattern: Airy-like rings with speckle, a beamstop, counting noise. */
     private static List<Plane> tiles() {
+        float[] full = full();
+        List<Plane> tiles = new ArrayList<>();
+        for (int ty = 0; ty < SIDE; ty += TILE) {
+            for (int tx = 0; tx < SIDE; tx += TILE) {
+                float[] t = new float[TILE * TILE];
+                for (int y = 0; y < TILE; y++) {
+                    System.arraycopy(full, (ty + y) * SIDE + tx, t, y * TILE, TILE);
+                }
+                tiles.add(Plane.of(TILE, TILE, t));
+            }
+        }
+        return tiles;
+    }
+
+    private static float[] full() {
         Random r = new Random(11);
         float[] full = new float[SIDE * SIDE];
         for (int y = 0; y < SIDE; y++) {
@@ -92,17 +116,7 @@ public final class PngTileBenchmark {
                 full[y * SIDE + x] = q < 12 ? 0 : (float) Math.max(0, Math.round(mean + Math.sqrt(mean) * r.nextGaussian()));
             }
         }
-        List<Plane> tiles = new ArrayList<>();
-        for (int ty = 0; ty < SIDE; ty += TILE) {
-            for (int tx = 0; tx < SIDE; tx += TILE) {
-                float[] t = new float[TILE * TILE];
-                for (int y = 0; y < TILE; y++) {
-                    System.arraycopy(full, (ty + y) * SIDE + tx, t, y * TILE, TILE);
-                }
-                tiles.add(Plane.of(TILE, TILE, t));
-            }
-        }
-        return tiles;
+        return full;
     }
 
     private static byte[] rawLevels(ColorImage image) {

@@ -205,6 +205,36 @@ class ThumbnailerTest {
     }
 
     @Test
+    void colourImagesKeepTheirColours() throws IOException {
+        int h = 20, w = 30;
+        float[] rgb = new float[h * w * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                rgb[(y * w + x) * 3] = 8 * x;       // red grows to the right
+                rgb[(y * w + x) * 3 + 1] = 12 * y;  // green grows downwards
+                rgb[(y * w + x) * 3 + 2] = 77;
+            }
+        }
+        Thumbnail t = Thumbnailer.render(FileKind.IMAGE, ArraySource.of(rgb, h, w, 3), null, null, 64);
+        assertEquals(60, t.width());
+        assertEquals(40, t.height());
+        BufferedImage img = decode(t);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                assertEquals(8 * x << 16 | 12 * y << 8 | 77, img.getRGB(2 * x + 1, 2 * y + 1) & 0xffffff, "at " + x + "," + y);
+            }
+        }
+        // Values beyond a byte are stretched: 0..6000 becomes 0..255 up to the percentile ends.
+        float[] wide = new float[2 * 2 * 3];
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = i * 500;
+        }
+        BufferedImage stretched = decode(Thumbnailer.render(FileKind.IMAGE, ArraySource.of(wide, 2, 2, 3), null, null, 2));
+        assertEquals(0, stretched.getRGB(0, 0) >> 16 & 0xff);
+        assertEquals(255, stretched.getRGB(1, 1) & 0xff);
+    }
+
+    @Test
     void shapesThatDoNotSuitTheKindAreRefused() {
         ArraySource line = ArraySource.of(new float[10], 10);
         ArraySource cube = ArraySource.of(new float[8], 2, 2, 2);
