@@ -29,6 +29,11 @@ public final class Thumbnailer {
     public static final int SMALL = 256;
     /** Longest side of the large thumbnail (dataset page). */
     public static final int LARGE = 1024;
+    /**
+     * Changes whenever the same inputs would render differently; part of a thumbnail cache key
+     * with the file's checksum, dataset path, kind, options and size.
+     */
+    public static final String RENDERING_VERSION = "1";
 
     private Thumbnailer() {
     }
@@ -89,7 +94,7 @@ public final class Thumbnailer {
         Scale scale = o.scale() != null ? Scale.named(o.scale()) : Scale.LOG;
         Colormap colormap = o.colormap() != null ? Colormap.named(o.colormap()) : Colormap.INFERNO;
         Window window = Window.auto(scale, plane);
-        return new ColorMapper(colormap, scale, window).render(scaled(plane, maxSide));
+        return new ColorMapper(colormap, scale, window).render(AreaResize.fit(plane, maxSide));
     }
 
     private static ColorImage image(SliceSource data, PreviewOptions o, int maxSide) throws IOException {
@@ -103,7 +108,7 @@ public final class Thumbnailer {
         Plane plane = Plane.of(w, h, readFrame(data, 0, h, w));
         Scale scale = o.scale() != null ? Scale.named(o.scale()) : Scale.LINEAR;
         Colormap colormap = o.colormap() != null ? Colormap.named(o.colormap()) : Colormap.GRAY;
-        return new ColorMapper(colormap, scale, Window.auto(scale, plane)).render(scaled(plane, maxSide));
+        return new ColorMapper(colormap, scale, Window.auto(scale, plane)).render(AreaResize.fit(plane, maxSide));
     }
 
     private static ColorImage volume(SliceSource data, PreviewOptions o, int maxSide) throws IOException {
@@ -160,7 +165,7 @@ public final class Thumbnailer {
         int outW = 0;
         int outH = 0;
         for (int c = 0; c < 3; c++) {
-            Plane p = scaled(rgb[c], maxSide);
+            Plane p = AreaResize.fit(rgb[c], maxSide);
             outW = p.width();
             outH = p.height();
             if (out == null) {
@@ -173,13 +178,6 @@ public final class Thumbnailer {
             }
         }
         return new Thumbnail(outW, outH, PngEncoder.rgb(outW, outH, out));
-    }
-
-    /** {@code plane} fitted in {@code maxSide}: reduced by area averaging, enlarged by a whole factor. */
-    static Plane scaled(Plane plane, int maxSide) {
-        double f = OrthoLayout.factor((double) maxSide / Math.max(plane.width(), plane.height()));
-        return AreaResize.to(plane, Math.max(1, (int) Math.round(plane.width() * f)),
-                Math.max(1, (int) Math.round(plane.height() * f)));
     }
 
     private static float[] readFrame(SliceSource data, long frame, int h, int w) throws IOException {
