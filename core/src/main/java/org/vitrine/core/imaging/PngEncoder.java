@@ -3,6 +3,8 @@ package org.vitrine.core.imaging;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -11,7 +13,7 @@ import java.util.zip.Deflater;
  *
  * <p>Tiles are served and baked by the thousand, so encoding time matters more than the last
  * percent of size: ImageIO's writer took 1.6 ms for an 8-bit 256² tile here. This writer deflates
- * at {@link Deflater#BEST_SPEED} with one reused {@link Deflater} per thread, writes the whole image
+ * at {@link Deflater#BEST_SPEED} with pooled {@link Deflater}s, writes the whole image
  * as a single IDAT chunk and no ancillary chunks (no time stamp, so output is deterministic).
  * A dedicated library was not used: the common fast Java encoder takes a {@code BufferedImage}
  * and would cost a conversion per tile, while the format needs only the few chunks below.
@@ -30,8 +32,9 @@ public final class PngEncoder {
     private static final int PALETTE = 3;
     private static final int RGBA = 6;
 
-    private static final ThreadLocal<Deflater> DEFLATER =
-            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+    // Deflaters are costly to create (native zlib state), so they are pooled and reused; a pool
+    // rather than a ThreadLocal also serves virtual threads, which come and go per request.
+    private static final Queue<Deflater> DEFLATERS = new ConcurrentLinkedQueue<>();
 
     private PngEncoder() {
     }
@@ -114,20 +117,27 @@ public final class PngEncoder {
 
         /** One IDAT chunk holding the whole zlib stream of {@code filtered}. */
         void idat(byte[] filtered) {
-            Deflater deflater = DEFLATER.get();
-            deflater.reset();
-            deflater.setInput(filtered);
-            deflater.finish();
-            // Deflate can grow incompressible data slightly; this bound avoids regrowing the buffer.
-            byte[] buffer = new byte[filtered.length + (filtered.length >> 10) + 64];
-            int n = 0;
-            while (!deflater.finished()) {
-                if (n == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
-                }
-                n += deflater.deflate(buffer, n, buffer.length - n);
+            Deflater deflater = DEFLATERS.poll();
+            if (deflater == null) {
+                deflater = new Deflater(Deflater.BEST_SPEED);
             }
-            chunk("IDAT", buffer, n);
+            try {
+                deflater.setInput(filtered);
+                deflater.finish();
+                // Deflate can grow incompressible data slightly; this bound avoids regrowing the buffer.
+                byte[] buffer = new byte[filtered.length + (filtered.length >> 10) + 64];
+                int n = 0;
+                while (!deflater.finished()) {
+                    if (n == buffer.length) {
+                        buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                    }
+                    n += deflater.deflate(buffer, n, buffer.length - n);
+                }
+                chunk("IDAT", buffer, n);
+            } finally {
+                deflater.reset();
+                DEFLATERS.offer(deflater);
+            }
         }
 
         void chunk(String type, byte[] data, int length) {
