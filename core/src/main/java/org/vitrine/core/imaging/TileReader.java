@@ -121,6 +121,17 @@ public final class TileReader {
                                 int x0, int y0, int outW, int outH) throws IOException {
         int[] plane = planeSize(data.shape(), axis);
         boolean maskIsPlane = mask != null && checkMask(data.shape(), mask.shape(), axis);
+        if (factor == 1) {
+            // Full resolution: the hyperslab is the tile (at most 256² elements, one read).
+            int rank = data.shape().length;
+            Plane tile = Plane.of(outW, outH, data.read(offset(rank, axis, index, y0, x0), count(rank, axis, outH, outW)));
+            if (mask == null) {
+                return tile;
+            }
+            return tile.withCxiMask(maskIsPlane
+                    ? mask.read(new long[] {y0, x0}, new int[] {outH, outW})
+                    : mask.read(offset(rank, axis, index, y0, x0), count(rank, axis, outH, outW)));
+        }
         int inX0 = x0 * factor;
         int inW = Math.min((x0 + outW) * factor, plane[0]) - inX0;
         int inY0 = y0 * factor;
