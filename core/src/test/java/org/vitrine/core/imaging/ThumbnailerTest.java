@@ -235,6 +235,22 @@ class ThumbnailerTest {
     }
 
     @Test
+    void realStackAsAVolumeIsReadAsThreeSlicesAndRendersTheSameBytesTwice() throws IOException {
+        try (JhdfSource jhdf = new JhdfSource(PETRA, "/entry_1/instrument_1/detector_1/data")) {
+            RecordingSource data = new RecordingSource(jhdf);
+            Thumbnail first = Thumbnailer.render(FileKind.VOLUME, data, null, PreviewOptions.DEFAULT, Thumbnailer.SMALL);
+            assertEquals(3, data.reads().size());
+            for (RecordingSource.Read r : data.reads()) {
+                assertTrue(Arrays.stream(r.count()).anyMatch(c -> c == 1), "a slice, not a block");
+            }
+            // (200, 100, 100): widths 100 + 100 + 100 and 4-pixel gaps fit 256 at factor 248/300.
+            assertEquals(Math.round(100 * 248 / 300.0) * 3 + 8, first.width());
+            Thumbnail second = Thumbnailer.render(FileKind.VOLUME, jhdf, null, PreviewOptions.DEFAULT, Thumbnailer.SMALL);
+            assertArrayEquals(first.png(), second.png());
+        }
+    }
+
+    @Test
     void shapesThatDoNotSuitTheKindAreRefused() {
         ArraySource line = ArraySource.of(new float[10], 10);
         ArraySource cube = ArraySource.of(new float[8], 2, 2, 2);
