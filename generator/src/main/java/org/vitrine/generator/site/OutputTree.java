@@ -3,12 +3,14 @@ package org.vitrine.generator.site;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,26 +148,37 @@ public final class OutputTree {
     /** Ends the build: deletes what it did not produce and records the input keys. Returns the deleted paths. */
     public List<String> finish() {
         List<String> deleted = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                String rel = root.relativize(f).toString().replace('\\', '/');
-                if (rel.isEmpty()) {
-                    continue;
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    String rel = root.relativize(file).toString().replace('\\', '/');
+                    if (!produced.contains(rel)) {
+                        Files.delete(file);
+                        deleted.add(rel);
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
-                if (Files.isDirectory(f)) {
-                    try (Stream<Path> s = Files.list(f)) {
-                        if (s.findAny().isEmpty()) {
-                            Files.delete(f);
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    if (!dir.equals(root)) {
+                        try (Stream<Path> s = Files.list(dir)) {
+                            if (s.findAny().isEmpty()) {
+                                Files.delete(dir);
+                            }
                         }
                     }
-                } else if (!produced.contains(rel)) {
-                    Files.delete(f);
-                    deleted.add(rel);
+                    return FileVisitResult.CONTINUE;
                 }
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clean " + root, e);
         }
+        java.util.Collections.sort(deleted);
         writeManifest();
         return deleted;
     }
