@@ -111,7 +111,7 @@ public final class H5groveRoutes implements ApiServer.Routes, AutoCloseable {
         return q.withFile(f -> {
             Hdf5Dataset d = f.dataset(q.path());
             requireNumeric(d, "stats");
-            Statistics s = d.statistics(Selection.parse(selection, d.shape()));
+            Statistics s = d.shape() == null ? Statistics.NONE : d.statistics(Selection.parse(selection, d.shape()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("strict_positive_min", s.strictPositiveMin());
             m.put("positive_min", s.positiveMin());

@@ -7,6 +7,9 @@ package org.vitrine.core.hdf5;
  */
 public record Statistics(Number strictPositiveMin, Number positiveMin, Number min, Number max, Number mean, Number std) {
 
+    /** The statistics of no values: all null. */
+    public static final Statistics NONE = new Statistics(null, null, null, null, null, null);
+
     /** Elements read per step, so memory stays bounded whatever the selection's size. */
     private static final long STEP_ELEMENTS = 4L << 20;
 
@@ -18,6 +21,10 @@ public record Statistics(Number strictPositiveMin, Number positiveMin, Number mi
     }
 
     private static void accumulate(Hdf5Dataset dataset, Selection sel, int dim, Accumulator acc) {
+        if (Thread.currentThread().isInterrupted()) {
+            // The request was abandoned (timeout); stop reading for it.
+            throw new java.util.concurrent.CancellationException("statistics abandoned");
+        }
         if (sel.size() <= STEP_ELEMENTS || dim >= sel.rank()) {
             Slab slab = dataset.read(sel);
             for (int i = 0, n = slab.size(); i < n; i++) {
@@ -68,7 +75,7 @@ public record Statistics(Number strictPositiveMin, Number positiveMin, Number mi
 
         Statistics result(NumericType type) {
             if (n == 0) {
-                return new Statistics(null, null, null, null, null, null);
+                return NONE;
             }
             boolean integer = !type.isFloat();
             double std = Math.sqrt(m2 / n);
