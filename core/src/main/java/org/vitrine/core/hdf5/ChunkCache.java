@@ -40,8 +40,16 @@ public final class ChunkCache {
 
     /** The cached chunk, or the loader's result (cached when it fits). Loader failures propagate and are not cached. */
     byte[] get(Key key, Supplier<byte[]> loader) {
+        return get(key, 0, loader);
+    }
+
+    /**
+     * As {@link #get(Key, Supplier)}, for callers that need only the first {@code needed} bytes:
+     * a cached prefix at least that long is a hit; a shorter one is decoded again.
+     */
+    byte[] get(Key key, int needed, Supplier<byte[]> loader) {
         byte[] cached = lookup(key);
-        if (cached != null) {
+        if (cached != null && cached.length >= needed) {
             hits.incrementAndGet();
             return cached;
         }
@@ -50,7 +58,11 @@ public final class ChunkCache {
         CompletableFuture<byte[]> theirs = loading.putIfAbsent(key, mine);
         if (theirs != null) {
             try {
-                return theirs.join();
+                byte[] value = theirs.join();
+                if (value.length < needed) {
+                    return loader.get();
+                }
+                return value;
             } catch (java.util.concurrent.CompletionException e) {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
@@ -77,6 +89,10 @@ public final class ChunkCache {
 
     private synchronized void store(Key key, byte[] value) {
         if (value.length > maxBytes) {
+            return;
+        }
+        byte[] current = entries.get(key);
+        if (current != null && current.length >= value.length) {
             return;
         }
         byte[] old = entries.put(key, value);

@@ -289,7 +289,7 @@ public final class Hdf5Dataset {
             }
 
             @Override
-            public byte[] block(long[] origin) {
+            public byte[] block(long[] origin, int needed) {
                 return all;
             }
         };
