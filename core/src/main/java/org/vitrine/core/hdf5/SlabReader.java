@@ -71,7 +71,7 @@ final class SlabReader {
                 if (needed == 0) {
                     return;
                 }
-                byte[] bytes = cache.get(new ChunkCache.Key(fileId, datasetId, linear), needed, () -> source.block(origin, needed));
+                byte[] bytes = cache.get(new ChunkCache.Key(fileId, datasetId, linear), needed, n -> source.block(origin, n));
                 copy(bytes, origin, block, blockStride, dims, sel, out, outStride, elementSize);
             };
             // The last block is copied on this thread, the others in parallel.

@@ -69,7 +69,8 @@ final class StoredChunks implements ChunkSource {
     }
 
     @Override
-    public byte[] block(long[] origin, int needed) {
+    public byte[] block(long[] origin, int wanted) {
+        int needed = Math.min(wanted, chunkBytes);
         Chunk chunk = lookup.get(new ChunkOffset(origin));
         if (chunk == null) {
             return filled();
