@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -67,10 +68,21 @@ final class FilterChain {
         return filters.isEmpty();
     }
 
+    private volatile Optional<Declared> unsupported;
+
     /**
-     * The first filter that cannot be decoded, or null when all can.
+     * The first filter that cannot be decoded, or null when all can (found once per dataset).
      */
     Declared firstUnsupported() {
+        Optional<Declared> u = unsupported;
+        if (u == null) {
+            u = Optional.ofNullable(findUnsupported());
+            unsupported = u;
+        }
+        return u.orElse(null);
+    }
+
+    private Declared findUnsupported() {
         for (Declared f : filters) {
             if (f.id == 1 || f.id == 2) {
                 continue;
