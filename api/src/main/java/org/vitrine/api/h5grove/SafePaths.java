@@ -39,7 +39,7 @@ final class SafePaths {
         try {
             Path realRoot = root.toRealPath();
             Path candidate = realRoot.resolve(relative).normalize();
-            if (!candidate.startsWith(realRoot) || candidate.isAbsolute() && !candidate.startsWith(realRoot)) {
+            if (!candidate.startsWith(realRoot)) {
                 throw notFound(name);
             }
             if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
