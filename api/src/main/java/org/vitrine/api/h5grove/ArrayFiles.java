@@ -4,7 +4,6 @@ import org.vitrine.api.ApiException;
 import org.vitrine.core.hdf5.NumericType;
 import org.vitrine.core.hdf5.Slab;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

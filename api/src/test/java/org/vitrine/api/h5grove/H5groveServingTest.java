@@ -6,7 +6,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -280,6 +279,37 @@ class H5groveServingTest {
     }
 
     @Test
+    void stringsAndCompoundsAreSentAsJhdfReadsThem() throws Exception {
+        Path file = TestServer.sharedData().resolve("cxidb-libcxi/typical_raw.cxi");
+        try (HdfFile f = new HdfFile(file)) {
+            Object expected = f.getDatasetByPath("/entry_1/start_time").getData();
+            HttpResponse<byte[]> r = server.get("/data?file=" + enc("cxidb-libcxi/typical_raw.cxi") + "&path=" + enc("/entry_1/start_time"));
+            assertEquals(200, r.statusCode());
+            assertEquals(expected instanceof String[] a ? a[0] : String.valueOf(expected), TestServer.json(r).asText());
+        }
+        Path strings = TestServer.sharedData().resolve("jhdf/test_string_datasets_latest.hdf5");
+        try (HdfFile f = new HdfFile(strings)) {
+            String[] expected = (String[]) f.getDatasetByPath("/variable_length_ascii").getData();
+            JsonNode body = TestServer.json(server.get("/data?file=" + enc("jhdf/test_string_datasets_latest.hdf5") + "&path=%2Fvariable_length_ascii&selection=" + enc("1:4")));
+            assertEquals(3, body.size());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(expected[1 + i], body.get(i).asText());
+            }
+        }
+        Path compounds = TestServer.sharedData().resolve("jhdf/compound_datasets_latest.hdf5");
+        try (HdfFile f = new HdfFile(compounds)) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> columns = (java.util.Map<String, Object>) f.getDatasetByPath("/contiguous_compound").getData();
+            JsonNode body = TestServer.json(server.get("/data?file=" + enc("jhdf/compound_datasets_latest.hdf5") + "&path=%2Fcontiguous_compound"));
+            String[] firstNames = (String[]) columns.get("firstName");
+            assertEquals(firstNames.length, body.size());
+            for (int i = 0; i < firstNames.length; i++) {
+                assertEquals(firstNames[i], body.get(i).get(0).asText(), "records list members in order");
+            }
+        }
+    }
+
+    @Test
     void parametersAreChecked() throws Exception {
         String data = "/data?" + PETRA + "&path=" + enc(DATA);
         assertEquals(422, server.get(data + "&selection=" + enc("0,0,0,0")).statusCode());
@@ -289,10 +319,10 @@ class H5groveServingTest {
         assertEquals(422, server.get("/meta?" + PETRA + "&resolve_links=maybe").statusCode());
         assertEquals(422, server.get("/data?" + PETRA + "&path=%2Fentry_1").statusCode(), "a group has no data");
         assertEquals(422, server.get("/meta").statusCode(), "file is required");
-        String strings = "/data?file=" + enc("cxidb-libcxi/typical_raw.cxi");
-        HttpResponse<byte[]> paths = server.get("/paths?file=" + enc("jhdf/test_string_datasets_latest.hdf5"));
-        assertEquals(200, paths.statusCode());
-        assertNotNull(strings);
+        // Non-numeric data: JSON only.
+        String start = "/data?file=" + enc("cxidb-libcxi/typical_raw.cxi") + "&path=" + enc("/entry_1/start_time");
+        assertEquals(422, server.get(start + "&format=bin").statusCode());
+        assertEquals(422, server.get(start + "&dtype=safe").statusCode());
         // Negative indices count from the end, as in NumPy.
         assertArrayEquals(server.get(data + "&selection=199&format=bin").body(), server.get(data + "&selection=-1&format=bin").body());
     }
