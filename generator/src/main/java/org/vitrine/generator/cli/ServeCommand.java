@@ -3,6 +3,11 @@ package org.vitrine.generator.cli;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import org.vitrine.api.ApiServer;
+import org.vitrine.api.h5grove.CollectionResolver;
+import org.vitrine.api.h5grove.DataRootResolver;
+import org.vitrine.api.h5grove.FileResolver;
+import org.vitrine.api.h5grove.H5groveOptions;
+import org.vitrine.api.h5grove.H5groveRoutes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +36,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String host;
 
+    @Option(names = "--h5grove-root", paramLabel = "DIR",
+            description = "Development: serve every HDF5 file under DIR by its relative path through /api/h5grove/, "
+                    + "instead of the published datasets' files.")
+    Path h5groveRoot;
+
     @Spec
     CommandSpec spec;
 
@@ -41,16 +51,21 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         Path site = out.toAbsolutePath().normalize();
-        Javalin app = ApiServer.create(List.of(), config -> config.staticFiles.add(files -> {
-            files.hostedPath = "/";
-            files.directory = site.toString();
-            files.location = Location.EXTERNAL;
+        FileResolver files = h5groveRoot != null
+                ? new DataRootResolver(h5groveRoot.toAbsolutePath().normalize())
+                : new CollectionResolver(built.collection(), built.dataRoot());
+        H5groveRoutes h5grove = new H5groveRoutes(files, H5groveOptions.defaults());
+        Javalin app = ApiServer.create(List.of(h5grove), config -> config.staticFiles.add(staticFiles -> {
+            staticFiles.hostedPath = "/";
+            staticFiles.directory = site.toString();
+            staticFiles.location = Location.EXTERNAL;
         })).start(host, port);
         spec.commandLine().getOut().printf("Serving %s at http://%s:%d/ (Ctrl+C to stop)%n", site,
                 host.equals("0.0.0.0") ? "localhost" : host, app.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            h5grove.close();
             stopped.countDown();
         }));
         stopped.await();
