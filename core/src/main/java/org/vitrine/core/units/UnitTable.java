@@ -190,6 +190,11 @@ public final class UnitTable {
         return v.doubleValue();
     }
 
+    /** Every unit by the symbols and aliases it is written as, in the table's order. */
+    public static Map<String, Unit> units() {
+        return java.util.Collections.unmodifiableMap(UNITS);
+    }
+
     /** Every symbol the table knows, in the table's order. */
     public static List<String> knownSymbols() {
         return UNITS.keySet().stream().filter(s -> !s.isEmpty()).toList();

@@ -15,6 +15,7 @@ import org.vitrine.core.model.SiteConfig;
 import org.vitrine.core.model.Status;
 import org.vitrine.core.model.Technique;
 import org.vitrine.core.model.Visibility;
+import org.vitrine.core.techniques.PaNet;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,17 +31,17 @@ public final class DemoCollection {
     /** The date builds are made on in these tests. */
     public static final LocalDate TODAY = LocalDate.of(2026, 1, 1);
 
-    public static final Technique PTYCHOGRAPHY = new Technique("PaNET01212", "ptychography",
-            List.of("coherent diffraction imaging", "scattering", "imaging"));
-    public static final Technique CDI = new Technique("PaNET01174", "coherent diffraction imaging",
-            List.of("scattering", "imaging"));
-    public static final Technique TOMOGRAPHY = new Technique("PaNET01129", "tomography",
-            List.of("imaging", "obtain 3D spatial map"));
-    public static final Technique XRAY_IMAGING = new Technique("PaNET01285", "x-ray imaging", List.of("imaging"));
-    public static final Technique SFX = new Technique("PaNET01168", "serial femtosecond crystallography",
-            List.of("macromolecular crystallography", "crystallography", "diffraction", "scattering"));
-    public static final Technique SAXS = new Technique("PaNET01188", "small angle x-ray scattering",
-            List.of("small angle scattering", "scattering"));
+    private static final PaNet PANET = PaNet.bundled();
+    public static final Technique PTYCHOGRAPHY = technique("PaNET01212");
+    public static final Technique CDI = technique("PaNET01174");
+    public static final Technique TOMOGRAPHY = technique("PaNET01129");
+    public static final Technique XRAY_IMAGING = technique("PaNET01285");
+    public static final Technique SFX = technique("PaNET01168");
+    public static final Technique SAXS = technique("PaNET01188");
+
+    private static Technique technique(String id) {
+        return PANET.technique(id).orElseThrow(() -> new IllegalStateException(id + " is not in the bundled PaNET"));
+    }
 
     private DemoCollection() {
     }

@@ -97,7 +97,7 @@ class SearchIndexTest {
         assertFalse(imaging.contains("saxs-micelles"));
         assertFalse(imaging.contains("sfx-lysozyme"));
 
-        SearchResult scattering = search("", Map.of("technique", List.of("scattering")));
+        SearchResult scattering = search("", Map.of("technique", List.of("scattering technique")));
         assertEquals(List.of("cxidb-minimal", "cxidb-typical", "petra-p25-ptycho", "saxs-micelles", "sfx-lysozyme"),
                 ids(scattering).stream().sorted().toList());
     }
