@@ -3,7 +3,9 @@ package org.vitrine.core.model;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One curated dataset: the curator's front matter and markdown body, completed with what was
@@ -56,7 +58,8 @@ public record Dataset(
         keywords = List.copyOf(keywords);
         parameters = List.copyOf(parameters);
         files = List.copyOf(files);
-        facts = Map.copyOf(facts);
+        // Sorted, so a dataset prints the same way in every run (build cache keys rely on it).
+        facts = Collections.unmodifiableMap(new TreeMap<>(facts));
     }
 
     public String doiUrl() {

@@ -1,0 +1,194 @@
+package org.vitrine.core.content;
+
+import org.vitrine.core.model.Collection;
+import org.vitrine.core.model.Dataset;
+import org.vitrine.core.model.Page;
+import org.vitrine.core.model.SiteConfig;
+import org.vitrine.core.model.Visibility;
+import org.vitrine.core.techniques.PaNet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads a content folder into a {@link Collection}: {@code site.yaml}, {@code datasets/*.md} and
+ * {@code pages/*.md}, then reads every referenced local file through {@link FileInspector}.
+ * The single entry from curated content into the model; every output starts from its result.
+ */
+public final class CollectionLoader {
+
+    public static final String SITE_FILE = "site.yaml";
+    private static final Set<String> SITE_FIELDS = Set.of("title", "description", "base_url", "facility", "contact",
+            "api_url", "license", "data_root", "publisher");
+
+    private final PaNet panet;
+    private final Visibility visibility;
+    private final FileInspector inspector;
+
+    /**
+     * @param panet      technique ontology
+     * @param visibility decides embargo against its date
+     * @param inspector  reads the referenced files; null skips file reading (metadata-only checks)
+     */
+    public CollectionLoader(PaNet panet, Visibility visibility, FileInspector inspector) {
+        this.panet = panet;
+        this.visibility = visibility;
+        this.inspector = inspector;
+    }
+
+    /** The outcome of loading: the collection (null when the site file is unusable) and every problem found. */
+    public record Result(Collection collection, Path dataRoot, List<ContentProblem> problems) {
+        public boolean hasErrors() {
+            return problems.stream().anyMatch(ContentProblem::isError);
+        }
+    }
+
+    public Result load(Path contentDir) {
+        Problems problems = new Problems();
+        Path siteFile = contentDir.resolve(SITE_FILE);
+        SiteConfig site = readSite(siteFile, problems);
+        if (site == null) {
+            return new Result(null, null, problems.all());
+        }
+        Path dataRoot = contentDir.resolve(site.dataRoot()).normalize();
+
+        DatasetReader reader = new DatasetReader(site, panet);
+        List<Dataset> datasets = markdownFiles(contentDir.resolve("datasets"), problems).parallelStream()
+                .map(file -> {
+                    FrontMatter fm = frontMatter(file, problems);
+                    return fm == null ? null : new Read(reader.read(fm, problems), fm);
+                })
+                .filter(r -> r != null && r.dataset != null)
+                .map(r -> inspector == null ? r.dataset : inspector.inspect(r.dataset, r.fm, dataRoot, problems))
+                .sorted(Comparator.comparing(Dataset::id))
+                .toList();
+        checkUniqueIds(datasets, problems);
+
+        List<Page> pages = new ArrayList<>();
+        for (Path file : markdownFiles(contentDir.resolve("pages"), problems)) {
+            FrontMatter fm = frontMatter(file, problems);
+            if (fm != null) {
+                pages.add(readPage(fm, problems));
+            }
+        }
+        pages.sort(Comparator.comparingInt(Page::order).thenComparing(Page::slug));
+        return new Result(new Collection(site, datasets, pages, visibility), dataRoot, problems.all());
+    }
+
+    private record Read(Dataset dataset, FrontMatter fm) {
+    }
+
+    private static void checkUniqueIds(List<Dataset> datasets, Problems problems) {
+        Map<String, Dataset> seen = new HashMap<>();
+        for (Dataset d : datasets) {
+            Dataset first = seen.putIfAbsent(d.id(), d);
+            if (first != null) {
+                problems.error(d.source(), 1, "duplicate id '" + d.id() + "': also used by " + first.source().getFileName());
+            }
+        }
+    }
+
+    private SiteConfig readSite(Path file, Problems problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.error(file, 1, "missing site configuration " + SITE_FILE + " (title, base_url, facility, …)");
+            return null;
+        }
+        FrontMatter fm;
+        try {
+            fm = FrontMatter.yamlFile(file, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (FrontMatter.Invalid e) {
+            problems.error(file, e.line(), e.getMessage());
+            return null;
+        } catch (IOException e) {
+            problems.error(file, 1, "cannot read: " + e.getMessage());
+            return null;
+        }
+        for (Iterator<String> it = fm.data().fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!SITE_FIELDS.contains(name)) {
+                problems.warning(file, fm.lineOf("/" + name), "unknown site setting '" + name + "' is ignored");
+            }
+        }
+        String title = fm.data().path("title").asText("").strip();
+        if (title.isEmpty()) {
+            problems.error(file, fm.lineOf("/title"), "missing required setting 'title'");
+        }
+        String baseUrl = fm.data().path("base_url").asText("").strip();
+        if (baseUrl.isEmpty()) {
+            baseUrl = "http://localhost:7070/";
+        } else if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
+            problems.error(file, fm.lineOf("/base_url"), "base_url must be an absolute http(s) URL such as https://owner.github.io/repo/");
+        }
+        if (!baseUrl.endsWith("/")) {
+            baseUrl += "/";
+        }
+        String license = text(fm, "license");
+        if (license != null && !Identifiers.isSpdx(license)) {
+            problems.error(file, fm.lineOf("/license"), "'" + license + "' is not an SPDX licence id");
+        }
+        String apiUrl = text(fm, "api_url");
+        if (apiUrl != null && !apiUrl.endsWith("/")) {
+            apiUrl += "/";
+        }
+        String facility = text(fm, "facility");
+        return new SiteConfig(title, Objects.requireNonNullElse(text(fm, "description"), ""), baseUrl, facility,
+                text(fm, "contact"), apiUrl, license, Objects.requireNonNullElse(text(fm, "data_root"), "data"),
+                Objects.requireNonNullElse(text(fm, "publisher"), facility));
+    }
+
+    private static String text(FrontMatter fm, String field) {
+        String s = fm.data().path(field).asText("").strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static Page readPage(FrontMatter fm, Problems problems) {
+        String name = fm.file().getFileName().toString();
+        String slug = name.substring(0, name.length() - 3);
+        String title = fm.data().path("title").asText("").strip();
+        if (title.isEmpty()) {
+            problems.error(fm.file(), fm.lineOf("/title"), "missing required field 'title'");
+            title = slug;
+        }
+        int order = fm.data().path("order").asInt(100);
+        return new Page(slug, title, order, fm.body(), fm.file());
+    }
+
+    private static FrontMatter frontMatter(Path file, Problems problems) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return FrontMatter.parse(file, text);
+        } catch (FrontMatter.Invalid e) {
+            problems.error(file, e.line(), e.getMessage());
+        } catch (CharacterCodingException e) {
+            problems.error(file, 1, "not UTF-8 text: save the file as UTF-8");
+        } catch (IOException e) {
+            problems.error(file, 1, "cannot read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private static List<Path> markdownFiles(Path dir, Problems problems) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
+        }
+    }
+}

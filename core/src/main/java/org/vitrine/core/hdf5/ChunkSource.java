@@ -1,0 +1,15 @@
+package org.vitrine.core.hdf5;
+
+/**
+ * Where a dataset's bytes come from, cut into blocks of one shape: a chunked dataset's stored
+ * chunks, or fixed-size blocks of a contiguous dataset read by position. Blocks are laid out in
+ * row-major order with {@link #blockShape()} strides, edge blocks included.
+ */
+interface ChunkSource {
+
+    /** The shape of every block. */
+    int[] blockShape();
+
+    /** The decoded bytes of the block whose first element is at {@code origin}. */
+    byte[] block(long[] origin);
+}

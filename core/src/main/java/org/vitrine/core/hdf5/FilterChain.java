@@ -1,0 +1,168 @@
+package org.vitrine.core.hdf5;
+
+import io.jhdf.filter.FilterManager;
+import io.jhdf.filter.FilterPipeline;
+import io.jhdf.object.message.FilterPipelineMessage.FilterInfo;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Decodes stored chunks through a dataset's filter pipeline. Deflate and shuffle, the common
+ * case, are decoded here into buffers of the known chunk size; other filters go through jHDF's
+ * implementations. Filters jHDF cannot decode are found when the chain is built, so the error
+ * names them before any data is read.
+ */
+final class FilterChain {
+
+    /** One filter as the file declares it. */
+    record Declared(int id, String name, int[] data) {
+    }
+
+    /** Names the HDF5 library gives its own filters (they are not stored in the file). */
+    private static final Map<Integer, String> LIBRARY_NAMES = Map.of(
+            1, "deflate", 2, "shuffle", 3, "fletcher32", 4, "szip", 5, "nbit", 6, "scaleoffset");
+    /** Well-known registered filters, to name them when a file does not. */
+    private static final Map<Integer, String> REGISTERED_NAMES = Map.of(
+            305, "lzo", 307, "bzip2", 32000, "lzf", 32001, "blosc", 32004, "lz4", 32008, "bitshuffle",
+            32013, "zfp", 32015, "zstd", 32026, "blosc2");
+
+    private final List<Declared> filters;
+    private final int decodedSize;
+    private final Map<BitSet, List<Step>> stepsByMask = new ConcurrentHashMap<>();
+
+    private interface Step {
+        byte[] decode(byte[] in);
+    }
+
+    FilterChain(List<FilterInfo> infos, int decodedSize) {
+        List<Declared> list = new ArrayList<>();
+        for (FilterInfo info : infos) {
+            list.add(new Declared(info.getId(), nameOf(info.getId(), info.getName()), info.getData()));
+        }
+        this.filters = List.copyOf(list);
+        this.decodedSize = decodedSize;
+    }
+
+    static String nameOf(int id, String stored) {
+        if (id < 256 && LIBRARY_NAMES.containsKey(id)) {
+            return LIBRARY_NAMES.get(id);
+        }
+        if (stored != null && !stored.isEmpty()) {
+            return stored;
+        }
+        return REGISTERED_NAMES.getOrDefault(id, "");
+    }
+
+    List<Declared> filters() {
+        return filters;
+    }
+
+    boolean isEmpty() {
+        return filters.isEmpty();
+    }
+
+    /**
+     * The first filter that cannot be decoded, or null when all can.
+     */
+    Declared firstUnsupported() {
+        for (Declared f : filters) {
+            if (f.id == 1 || f.id == 2) {
+                continue;
+            }
+            try {
+                FilterManager.getPipeline(List.of(new FilterInfo(f.id, f.name, false, f.data)));
+            } catch (RuntimeException e) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** A short label for a filter, for messages: {@code blosc (id 32001)}. */
+    static String label(Declared f) {
+        String name = f.name.isEmpty() ? "unnamed filter" : f.name;
+        int semicolon = name.indexOf(';');
+        return (semicolon > 0 ? name.substring(0, semicolon) : name) + " (id " + f.id + ")";
+    }
+
+    /** Decodes one stored chunk; {@code mask} bit i set means filter i was skipped for this chunk. */
+    byte[] decode(byte[] stored, BitSet mask) {
+        byte[] data = stored;
+        List<Step> steps = stepsByMask.computeIfAbsent(mask == null ? new BitSet() : mask, this::steps);
+        for (Step step : steps) {
+            data = step.decode(data);
+        }
+        return data;
+    }
+
+    /** Decode steps, last filter first. */
+    private List<Step> steps(BitSet mask) {
+        List<Step> steps = new ArrayList<>();
+        for (int i = filters.size() - 1; i >= 0; i--) {
+            if (mask.get(i)) {
+                continue;
+            }
+            Declared f = filters.get(i);
+            switch (f.id) {
+                case 1 -> steps.add(this::inflate);
+                case 2 -> {
+                    int elementSize = f.data.length > 0 ? f.data[0] : 1;
+                    steps.add(in -> unshuffle(in, elementSize));
+                }
+                default -> {
+                    FilterPipeline pipeline = FilterManager.getPipeline(List.of(new FilterInfo(f.id, f.name, false, f.data)));
+                    steps.add(pipeline::decode);
+                }
+            }
+        }
+        return steps;
+    }
+
+    private byte[] inflate(byte[] in) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(in);
+            // Usually the chunk's exact size; a checksum filter may add a few bytes.
+            byte[] out = new byte[decodedSize + 16];
+            int n = 0;
+            while (!inflater.finished()) {
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2);
+                }
+                int got = inflater.inflate(out, n, out.length - n);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("deflate stream ends early");
+                }
+                n += got;
+            }
+            return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("deflate stream is corrupt: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static byte[] unshuffle(byte[] in, int elementSize) {
+        if (elementSize <= 1) {
+            return in;
+        }
+        int count = in.length / elementSize;
+        byte[] out = new byte[in.length];
+        for (int b = 0; b < elementSize; b++) {
+            int base = b * count;
+            for (int e = 0; e < count; e++) {
+                out[e * elementSize + b] = in[base + e];
+            }
+        }
+        // Bytes that do not make up a whole element are stored unshuffled at the end.
+        System.arraycopy(in, count * elementSize, out, count * elementSize, in.length - count * elementSize);
+        return out;
+    }
+}

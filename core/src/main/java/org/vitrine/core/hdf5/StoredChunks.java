@@ -1,0 +1,101 @@
+package org.vitrine.core.hdf5;
+
+import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.dataset.chunked.Chunk;
+import io.jhdf.dataset.chunked.ChunkOffset;
+import io.jhdf.dataset.chunked.ChunkedDatasetBase;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+
+/**
+ * The stored chunks of a chunked dataset: located through jHDF's chunk index, read by position
+ * from the file and decoded by the dataset's {@link FilterChain}. Chunks never written read as
+ * the fill value.
+ */
+final class StoredChunks implements ChunkSource {
+
+    /*
+     * jHDF builds the chunk index (all index types, offsets as longs) but exposes chunks only by
+     * int offsets; the index map is reached through its protected accessor, once per dataset.
+     */
+    private static final Method CHUNK_LOOKUP;
+
+    static {
+        try {
+            CHUNK_LOOKUP = ChunkedDatasetBase.class.getDeclaredMethod("getChunkLookup");
+            CHUNK_LOOKUP.setAccessible(true);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final FileBytes file;
+    private final String where;
+    private final int[] chunkShape;
+    private final int chunkBytes;
+    private final FilterChain filters;
+    private final byte[] fill;
+    private final Map<ChunkOffset, Chunk> lookup;
+
+    @SuppressWarnings("unchecked")
+    StoredChunks(FileBytes file, String where, ChunkedDataset dataset, int elementSize, FilterChain filters, byte[] fillElement) {
+        this.file = file;
+        this.where = where;
+        this.chunkShape = dataset.getChunkDimensions().clone();
+        long n = elementSize;
+        for (int c : chunkShape) {
+            n *= c;
+        }
+        if (n > Integer.MAX_VALUE - 64) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.UNSUPPORTED_TYPE, "Chunks of " + n + " bytes are too large to read at " + where);
+        }
+        this.chunkBytes = (int) n;
+        this.filters = filters;
+        this.fill = fillElement;
+        try {
+            this.lookup = (Map<ChunkOffset, Chunk>) CHUNK_LOOKUP.invoke(dataset);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            throw Hdf5Errors.translate(e.getCause(), where);
+        }
+    }
+
+    @Override
+    public int[] blockShape() {
+        return chunkShape;
+    }
+
+    @Override
+    public byte[] block(long[] origin) {
+        Chunk chunk = lookup.get(new ChunkOffset(origin));
+        if (chunk == null) {
+            return filled();
+        }
+        byte[] stored = file.read(chunk.getAddress(), chunk.getSize(), where);
+        byte[] decoded;
+        try {
+            decoded = filters.isEmpty() ? stored : filters.decode(stored, chunk.getFilterMask());
+        } catch (RuntimeException e) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Chunk at " + java.util.Arrays.toString(origin)
+                    + " of " + where + " cannot be decoded: " + Hdf5Errors.oneLine(e), e);
+        }
+        if (decoded.length < chunkBytes) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Chunk at " + java.util.Arrays.toString(origin)
+                    + " of " + where + " decodes to " + decoded.length + " bytes instead of " + chunkBytes);
+        }
+        return decoded;
+    }
+
+    private byte[] filled() {
+        byte[] out = new byte[chunkBytes];
+        if (fill != null) {
+            for (int p = 0; p + fill.length <= out.length; p += fill.length) {
+                System.arraycopy(fill, 0, out, p, fill.length);
+            }
+        }
+        return out;
+    }
+}

@@ -1,1 +1,0 @@
-package org.vitrine.generator; final class Placeholder {}

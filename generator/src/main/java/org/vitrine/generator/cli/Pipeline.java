@@ -1,0 +1,94 @@
+package org.vitrine.generator.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.vitrine.core.content.CollectionLoader;
+import org.vitrine.core.content.ContentProblem;
+import org.vitrine.core.content.FileInspector;
+import org.vitrine.core.hdf5.Hdf5Files;
+import org.vitrine.core.model.Collection;
+import org.vitrine.core.model.Visibility;
+import org.vitrine.core.techniques.PaNet;
+import org.vitrine.generator.site.OutputTree;
+import org.vitrine.generator.site.SiteBuilder;
+import org.vitrine.generator.site.Thumbnails;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The steps the commands share: load and check content, then bake. */
+final class Pipeline {
+
+    private Pipeline() {
+    }
+
+    record Built(Collection collection, Path dataRoot, SiteBuilder.Report report) {
+    }
+
+    static CollectionLoader.Result load(Path content) {
+        if (!content.toFile().isDirectory()) {
+            throw new IllegalArgumentException("content folder not found: " + content);
+        }
+        return load(content, null, new Hdf5Files(16, 256L << 20));
+    }
+
+    static CollectionLoader.Result load(Path content, Path cache, Hdf5Files hdf5) {
+        if (!content.toFile().isDirectory()) {
+            throw new IllegalArgumentException("content folder not found: " + content);
+        }
+        FileInspector inspector = new FileInspector(hdf5, cache == null ? null : cache.resolve("checksums.properties"));
+        CollectionLoader.Result result = new CollectionLoader(PaNet.bundled(), new Visibility(LocalDate.now()), inspector).load(content);
+        inspector.saveChecksums();
+        return result;
+    }
+
+    static void printProblems(CollectionLoader.Result result, PrintWriter err) {
+        Path cwd = Path.of("").toAbsolutePath();
+        for (ContentProblem p : result.problems()) {
+            err.println(p.format(cwd));
+        }
+        long errors = result.problems().stream().filter(ContentProblem::isError).count();
+        if (errors > 0) {
+            err.printf("%d error%s, %d warning%s%n", errors, errors == 1 ? "" : "s",
+                    result.problems().size() - errors, result.problems().size() - errors == 1 ? "" : "s");
+        }
+        err.flush();
+    }
+
+    /** Loads, checks and bakes; returns null (having printed why) when the content has errors. */
+    static Built build(ContentOptions options, Path out, PrintWriter stdout, PrintWriter err) {
+        long start = System.nanoTime();
+        Path site = out.toAbsolutePath().normalize();
+        Path cache = site.resolveSibling(site.getFileName() + "-cache");
+        Hdf5Files hdf5 = new Hdf5Files(16, 256L << 20);
+        CollectionLoader.Result result = load(options.content.toAbsolutePath().normalize(), cache, hdf5);
+        printProblems(result, err);
+        if (result.hasErrors()) {
+            err.println("Nothing was published: fix the errors above.");
+            err.flush();
+            return null;
+        }
+        Collection collection = result.collection();
+        SiteBuilder builder = new SiteBuilder(options.templates(), options.assets(), List.of());
+        OutputTree tree = new OutputTree(site, cache);
+        int total = collection.publicDatasets().size();
+        SiteBuilder.Report report;
+        // A progress bar only where someone watches; CI logs get the summary line.
+        if (System.console() != null && total >= 50) {
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Baking").setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII).build()) {
+                report = builder.build(collection, result.dataRoot(), tree, new Thumbnails(hdf5), bar::step);
+            }
+        } else {
+            report = builder.build(collection, result.dataRoot(), tree, new Thumbnails(hdf5), () -> { });
+        }
+        stdout.printf("Built %s: %d datasets (%d pages rendered, %d unchanged), %d files, %d stale files removed in %.1f s%n",
+                site, report.datasets(), report.rendered(), report.skipped(), report.files(), report.deleted().size(),
+                (System.nanoTime() - start) / 1e9);
+        stdout.flush();
+        return new Built(collection, result.dataRoot(), report);
+    }
+}

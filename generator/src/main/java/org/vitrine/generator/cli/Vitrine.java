@@ -1,0 +1,40 @@
+package org.vitrine.generator.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code vitrine} command: {@code build}, {@code check} and {@code serve} a collection.
+ */
+@Command(name = "vitrine", mixinStandardHelpOptions = true, versionProvider = Vitrine.Version.class,
+        description = "Curate HDF5 datasets and publish them as a static site with a data API.",
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, DemoDataCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Vitrine {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (0 success, 1 content errors, 2 usage). */
+    public static int run(String... args) {
+        return new CommandLine(new Vitrine())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("vitrine: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                    // Users get one line; VITRINE_DEBUG=1 shows where it came from.
+                    if (System.getenv("VITRINE_DEBUG") != null) {
+                        e.printStackTrace(cmd.getErr());
+                    }
+                    return 3;
+                })
+                .execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Vitrine.class.getPackage().getImplementationVersion();
+            return new String[]{"vitrine " + (v == null ? "development" : v)};
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.vitrine.generator.site;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.vitrine.core.content.Identifiers;
+import org.vitrine.core.fair.Citation;
+import org.vitrine.core.fair.DataCite;
+import org.vitrine.core.model.Author;
+import org.vitrine.core.model.DataFile;
+import org.vitrine.core.model.Dataset;
+import org.vitrine.core.model.FileFacts;
+import org.vitrine.core.model.Parameter;
+import org.vitrine.core.model.Provenance;
+import org.vitrine.core.model.Publication;
+import org.vitrine.core.model.SiteConfig;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A dataset as templates see it: plain maps of display-ready strings, links relative to the site
+ * root. Templates stay free of formatting logic, and every value they print is escaped by
+ * FreeMarker's HTML output format except the body, which {@link MarkdownRenderer} sanitized.
+ */
+final class DatasetView {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DatasetView() {
+    }
+
+    /** The summary used in lists, tables, feeds and the home page. */
+    static Map<String, Object> summary(Dataset d, String summaryText, List<PreviewImage> thumbs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("title", d.title());
+        m.put("href", Links.dataset(d.id()));
+        m.put("released", d.released() == null ? "" : d.released().toString());
+        m.put("year", d.released() == null ? "" : String.valueOf(d.released().getYear()));
+        m.put("technique", d.technique() == null ? "" : d.technique().label());
+        m.put("techniqueHref", d.technique() == null ? "" : Links.technique(d.technique().label()));
+        m.put("facility", d.facility());
+        m.put("facilityHref", Links.facility(d.facility()));
+        m.put("summary", summaryText);
+        m.put("synthetic", d.synthetic());
+        PreviewImage first = thumbs.isEmpty() ? null : thumbs.get(0);
+        m.put("thumbnail", first == null ? "" : Links.dataset(d.id()) + first.small());
+        m.put("thumbnailAlt", first == null ? "" : first.alt());
+        return m;
+    }
+
+    /** Everything the dataset page shows. */
+    static Map<String, Object> full(Dataset d, SiteConfig site, String bodyHtml, String summaryText, List<PreviewImage> thumbs) {
+        String landing = site.baseUrl() + Links.dataset(d.id());
+        Map<String, Object> m = summary(d, summaryText, thumbs);
+        m.put("doi", d.doi() == null ? "" : d.doi());
+        m.put("doiUrl", d.doi() == null ? "" : d.doiUrl());
+        m.put("landingUrl", landing);
+        m.put("citeAs", d.doi() != null ? d.doiUrl() : landing);
+        m.put("license", d.license());
+        m.put("licenseUrl", Identifiers.spdxUrl(d.license()));
+        m.put("techniqueId", d.technique() == null ? "" : d.technique().id());
+        m.put("techniqueIri", d.technique() == null ? "" : d.technique().iri());
+        m.put("instrument", d.instrument() == null ? "" : d.instrument());
+        m.put("sampleName", d.sample() == null || d.sample().name() == null ? "" : d.sample().name());
+        m.put("sampleDescription", d.sample() == null || d.sample().description() == null ? "" : d.sample().description());
+        m.put("keywords", d.keywords().stream().map(k -> Map.of("name", k, "href", Links.keyword(k))).toList());
+        m.put("authors", d.authors().stream().map(DatasetView::author).toList());
+        m.put("parameters", d.parameters().stream().map(DatasetView::parameter).toList());
+        m.put("files", d.files().stream().map(f -> file(d, f)).toList());
+        m.put("related", d.related().stream().map(DatasetView::publication).toList());
+        m.put("thumbnails", thumbs.stream().map(t -> t.view(Links.dataset(d.id()))).toList());
+        m.put("body", bodyHtml);
+        m.put("citation", Citation.text(d, site, landing));
+        m.put("jsonLd", scriptSafe(write(DataCite.schemaOrg(d, site, landing, summaryText))));
+        return m;
+    }
+
+    /** The downloads written beside the page: name → content. */
+    static Map<String, String> exports(Dataset d, SiteConfig site) {
+        String landing = site.baseUrl() + Links.dataset(d.id());
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("citation.bib", Citation.bibtex(d, site, landing));
+        out.put("citation.ris", Citation.ris(d, site, landing));
+        out.put("datacite.json", write(DataCite.json(d, site, landing)) + "\n");
+        return out;
+    }
+
+    private static Map<String, Object> author(Author a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", a.name());
+        m.put("orcid", a.orcid() == null ? "" : a.orcid());
+        m.put("orcidUrl", a.orcid() == null ? "" : a.orcidUrl());
+        m.put("affiliation", a.affiliation() == null ? "" : a.affiliation());
+        m.put("role", a.role() == null ? "" : a.role());
+        return m;
+    }
+
+    private static Map<String, Object> parameter(Parameter p) {
+        return Map.of("label", p.label(), "name", p.name(), "value", number(p.value()), "unit", p.unit(),
+                "fromFile", p.provenance() == Provenance.FILE);
+    }
+
+    private static Map<String, Object> publication(Publication p) {
+        return Map.of("doi", p.doi() == null ? "" : p.doi(), "doiUrl", p.doi() == null ? "" : p.doiUrl(),
+                "citation", p.citation() == null ? "" : p.citation());
+    }
+
+    private static Map<String, Object> file(Dataset d, DataFile f) {
+        FileFacts facts = d.factsOf(f);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", f.name());
+        m.put("role", f.role() == null ? "" : f.role());
+        m.put("href", f.url() != null ? f.url() : "files/" + f.name());
+        m.put("external", f.url() != null);
+        m.put("dataset", f.dataset() == null ? "" : f.dataset());
+        m.put("kind", f.kind().name().toLowerCase(Locale.ROOT));
+        m.put("size", facts == null ? "" : humanSize(facts.size()));
+        m.put("bytes", facts == null ? "" : String.valueOf(facts.size()));
+        m.put("sha256", facts == null || facts.sha256() == null ? "" : facts.sha256());
+        m.put("format", facts == null || facts.format() == null ? "HDF5" : facts.format());
+        m.put("shape", facts == null || facts.shape() == null ? ""
+                : facts.shape().stream().map(String::valueOf).collect(Collectors.joining(" × ")));
+        m.put("dtype", facts == null || facts.dtype() == null ? "" : facts.dtype());
+        return m;
+    }
+
+    /** Up to 6 significant digits, no exponent for everyday magnitudes, no trailing zeros. */
+    static String number(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e-4 && a < 1e7) {
+            return new BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        }
+        String s = String.format(Locale.ROOT, "%.5e", v);
+        String[] parts = s.split("e");
+        String mantissa = parts[0].replaceAll("0+$", "").replaceAll("\\.$", "");
+        return mantissa + " × 10^" + Integer.parseInt(parts[1]);
+    }
+
+    /** Decimal (SI) units, as file browsers show them. */
+    static String humanSize(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB", "PB"};
+        double v = bytes;
+        int u = -1;
+        do {
+            v /= 1000;
+            u++;
+        } while (v >= 1000 && u < units.length - 1);
+        return String.format(Locale.ROOT, v < 10 ? "%.2f %s" : v < 100 ? "%.1f %s" : "%.0f %s", v, units[u]);
+    }
+
+    static String write(Object json) {
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JSON inside a script element must not contain "</script" or "<!--"; escaping '<' is enough. */
+    static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c");
+    }
+}

@@ -1,0 +1,61 @@
+package org.vitrine.generator.site;
+
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+import java.util.List;
+
+/**
+ * Curators' markdown to safe HTML: flexmark (GitHub-flavoured tables, autolinks, strikethrough,
+ * footnotes), then a jsoup safelist, so raw HTML in a body can format text but never run script.
+ * One parser serves every page: building flexmark's parser per document is what makes
+ * jbake-core's markdown engine slow on large sites.
+ */
+public final class MarkdownRenderer {
+
+    private static final Safelist SAFE = Safelist.relaxed()
+            .addTags("figure", "figcaption", "abbr", "sup", "sub", "hr", "del", "s")
+            .addAttributes(":all", "id", "class", "title")
+            .addAttributes("abbr", "title")
+            .addAttributes("th", "align").addAttributes("td", "align")
+            .addProtocols("a", "href", "http", "https", "mailto", "#")
+            .preserveRelativeLinks(true);
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public MarkdownRenderer() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AutolinkExtension.create(),
+                StrikethroughExtension.create(), FootnoteExtension.create()));
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    /** Renders markdown and removes anything outside the safelist (scripts, event handlers, iframes, styles). */
+    public String toHtml(String markdown) {
+        String html = renderer.render(parser.parse(markdown));
+        Document.OutputSettings out = new Document.OutputSettings().prettyPrint(false);
+        // The base URI only lets jsoup judge relative links; they stay relative.
+        return Jsoup.clean(html, "https://vitrine.invalid/", SAFE, out);
+    }
+
+    /** Plain text of the markdown (for descriptions in metadata and snippets), at most {@code max} characters. */
+    public String toText(String markdown, int max) {
+        String text = Jsoup.parse(renderer.render(parser.parse(markdown))).text().strip();
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', max - 1);
+        return text.substring(0, cut > max / 2 ? cut : max - 1) + "…";
+    }
+}

@@ -1,0 +1,263 @@
+package org.vitrine.generator.site;
+
+import org.vitrine.core.model.Collection;
+import org.vitrine.core.model.DataFile;
+import org.vitrine.core.model.Dataset;
+import org.vitrine.core.model.Page;
+import org.vitrine.core.model.SiteConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Bakes a loaded {@link Collection} into a static site: home, browse table, one page per dataset
+ * with its downloads and thumbnails, technique / facility / keyword pages, content pages,
+ * sitemap, Atom feed, robots.txt and 404 page. Only public datasets reach any output.
+ *
+ * <p>Output is deterministic: the same content gives byte-identical files. Dataset pages whose
+ * inputs did not change since the previous build are not rendered again.
+ */
+public final class SiteBuilder {
+
+    /** Top-level names a content page may not take. */
+    public static final Set<String> RESERVED = Set.of("assets", "datasets", "techniques", "facilities", "keywords",
+            "search", "api", "404", "index", "feed", "sitemap", "robots");
+
+    private final Path templates;
+    private final Path assets;
+    private final TemplateRenderer renderer;
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final List<SiteExtension> extensions;
+
+    /**
+     * @param templates  FreeMarker templates folder
+     * @param assets     static assets folder, copied to {@code assets/}
+     * @param extensions further outputs written into the same tree (search index, preview volumes)
+     */
+    public SiteBuilder(Path templates, Path assets, List<SiteExtension> extensions) {
+        this.templates = templates;
+        this.assets = assets;
+        this.renderer = new TemplateRenderer(templates);
+        this.extensions = List.copyOf(extensions);
+    }
+
+    /** What a build did. */
+    public record Report(int datasets, int rendered, int skipped, int files, List<String> deleted) {
+    }
+
+    /**
+     * Bakes {@code collection} into {@code out}.
+     *
+     * @param dataRoot   folder that dataset file paths are relative to
+     * @param thumbnails makes the preview images of a dataset (writing them into {@code out})
+     * @param progress   called once per dataset done, from any thread
+     */
+    public Report build(Collection collection, Path dataRoot, OutputTree out, ThumbnailWriter thumbnails, Runnable progress) {
+        SiteConfig site = collection.site();
+        List<Dataset> datasets = collection.publicDatasets();
+        String fingerprint = fingerprint(site, collection.pages());
+        Map<String, Object> siteView = siteView(site, collection.pages(), datasets.size());
+
+        Map<String, String> summaries = new HashMap<>();
+        Map<String, List<PreviewImage>> thumbs = new HashMap<>();
+        AtomicInteger rendered = new AtomicInteger();
+        AtomicInteger files = new AtomicInteger();
+        datasets.parallelStream().forEach(d -> {
+            List<PreviewImage> t = thumbnails.write(d, dataRoot, out);
+            String summary = markdown.toText(d.body(), 300);
+            synchronized (summaries) {
+                summaries.put(d.id(), summary);
+                thumbs.put(d.id(), t);
+            }
+            for (DataFile f : d.files()) {
+                if (f.isLocal() && f.url() == null) {
+                    out.copy(dataRoot.resolve(f.path()), Links.dataset(d.id()) + "files/" + f.name());
+                    files.incrementAndGet();
+                }
+            }
+            String page = Links.dataset(d.id()) + "index.html";
+            String key = sha256(fingerprint + '\n' + d + '\n' + t);
+            if (out.isFresh(page, key)) {
+                DatasetView.exports(d, site).keySet().forEach(name -> out.isFresh(Links.dataset(d.id()) + name, key));
+                progress.run();
+                return;
+            }
+            Map<String, Object> view = DatasetView.full(d, site, markdown.toHtml(d.body()), summary, t);
+            out.write(page, render("dataset.ftlh", page, siteView, Map.of("dataset", view), d.title()));
+            DatasetView.exports(d, site).forEach((name, text) -> {
+                String path = Links.dataset(d.id()) + name;
+                out.isFresh(path, key);
+                out.write(path, text);
+            });
+            rendered.incrementAndGet();
+            progress.run();
+        });
+
+        List<Map<String, Object>> summaryViews = datasets.stream()
+                .map(d -> DatasetView.summary(d, summaries.get(d.id()), thumbs.get(d.id())))
+                .toList();
+        Map<String, Map<String, Object>> byId = new HashMap<>();
+        summaryViews.forEach(v -> byId.put((String) v.get("id"), v));
+        List<Map<String, Object>> newest = datasets.stream()
+                .sorted(Comparator.comparing(Dataset::released, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(Dataset::id))
+                .limit(6).map(d -> byId.get(d.id())).toList();
+
+        Map<String, Object> home = new LinkedHashMap<>();
+        home.put("newest", newest);
+        home.put("gallery", summaryViews.stream().filter(v -> !((String) v.get("thumbnail")).isEmpty()).limit(24).toList());
+        home.put("counts", counts(datasets));
+        out.write("index.html", render("index.ftlh", "index.html", siteView, home, site.title()));
+        out.write("datasets/index.html", render("datasets.ftlh", "datasets/index.html", siteView,
+                Map.of("datasets", summaryViews), "All datasets"));
+
+        writeFacet(out, siteView, datasets, byId, "techniques", "Techniques", d -> d.technique() == null ? List.of() : List.of(d.technique().label()));
+        writeFacet(out, siteView, datasets, byId, "facilities", "Facilities", d -> List.of(d.facility()));
+        writeFacet(out, siteView, datasets, byId, "keywords", "Keywords", Dataset::keywords);
+
+        for (Page p : collection.pages()) {
+            String path = p.slug() + "/index.html";
+            out.write(path, render("page.ftlh", path, siteView,
+                    Map.of("page", Map.of("title", p.title(), "body", markdown.toHtml(p.body()))), p.title()));
+        }
+        out.write("search/index.html", render("search.ftlh", "search/index.html", siteView, Map.of(), "Search"));
+        out.write("404.html", render("404.ftlh", "404.html", siteView, Map.of(), "Page not found"));
+        out.write("sitemap.xml", render("sitemap.ftlx", "sitemap.xml", siteView,
+                Map.of("datasets", summaryViews, "contentPages", collection.pages().stream().map(Page::slug).toList()), ""));
+        out.write("feed.xml", render("feed.ftlx", "feed.xml", siteView, Map.of("entries", newestFirst(datasets, byId),
+                "updated", updated(datasets)), site.title()));
+        out.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + site.baseUrl() + "sitemap.xml\n");
+        out.copyTree(assets, "assets/");
+        for (SiteExtension e : extensions) {
+            e.write(collection, dataRoot, out);
+        }
+        List<String> deleted = out.finish();
+        return new Report(datasets.size(), rendered.get(), datasets.size() - rendered.get(), files.get(), deleted);
+    }
+
+    private void writeFacet(OutputTree out, Map<String, Object> siteView, List<Dataset> datasets,
+                            Map<String, Map<String, Object>> byId, String dir, String title,
+                            Function<Dataset, List<String>> values) {
+        Map<String, List<Map<String, Object>>> members = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, String> slugs = new HashMap<>();
+        for (Dataset d : datasets) {
+            for (String v : values.apply(d)) {
+                members.computeIfAbsent(v, k -> new ArrayList<>()).add(byId.get(d.id()));
+            }
+        }
+        List<Map<String, Object>> index = new ArrayList<>();
+        members.forEach((value, list) -> {
+            String slug = Links.slug(value);
+            String clash = slugs.putIfAbsent(slug, value);
+            if (clash != null && !clash.equals(value)) {
+                // Two spellings of one value ("X-ray", "x ray") share a page; the first names it.
+                return;
+            }
+            String href = dir + "/" + slug + "/";
+            index.add(Map.of("name", value, "href", href, "count", String.valueOf(list.size())));
+        });
+        // Merge members of values that share a slug, so no dataset is missing from a page.
+        Map<String, List<Map<String, Object>>> bySlug = new TreeMap<>();
+        members.forEach((value, list) -> bySlug.computeIfAbsent(Links.slug(value), k -> new ArrayList<>()).addAll(list));
+        bySlug.forEach((slug, list) -> {
+            String path = dir + "/" + slug + "/index.html";
+            String name = slugs.get(slug);
+            out.write(path, render("facet.ftlh", path, siteView,
+                    Map.of("facet", Map.of("kind", title, "name", name, "datasets", list)), title + ": " + name));
+        });
+        String path = dir + "/index.html";
+        out.write(path, render("facets.ftlh", path, siteView, Map.of("facet", Map.of("kind", title, "values", index)), title));
+    }
+
+    private String render(String template, String path, Map<String, Object> siteView, Map<String, Object> content, String title) {
+        Map<String, Object> model = new HashMap<>(content);
+        model.put("site", siteView);
+        model.put("root", Links.rootFrom(path));
+        model.put("path", path.endsWith("index.html") ? path.substring(0, path.length() - "index.html".length()) : path);
+        model.put("title", title);
+        return renderer.render(template, model);
+    }
+
+    private static Map<String, Object> siteView(SiteConfig site, List<Page> pages, int count) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", site.title());
+        m.put("description", site.description());
+        m.put("baseUrl", site.baseUrl());
+        m.put("facility", site.facility() == null ? "" : site.facility());
+        m.put("contact", site.contact() == null ? "" : site.contact());
+        m.put("apiUrl", site.apiUrl() == null ? "" : site.apiUrl());
+        m.put("count", String.valueOf(count));
+        m.put("pages", pages.stream().map(p -> Map.of("title", p.title(), "href", p.slug() + "/")).toList());
+        return m;
+    }
+
+    private static Map<String, Object> counts(List<Dataset> datasets) {
+        return Map.of(
+                "datasets", String.valueOf(datasets.size()),
+                "techniques", String.valueOf(datasets.stream().filter(d -> d.technique() != null).map(d -> d.technique().id()).distinct().count()),
+                "facilities", String.valueOf(datasets.stream().map(Dataset::facility).distinct().count()),
+                "files", String.valueOf(datasets.stream().mapToLong(d -> d.files().size()).sum()));
+    }
+
+    private static List<Map<String, Object>> newestFirst(List<Dataset> datasets, Map<String, Map<String, Object>> byId) {
+        return datasets.stream()
+                .sorted(Comparator.comparing(Dataset::released, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Dataset::id))
+                .limit(50).map(d -> byId.get(d.id())).toList();
+    }
+
+    /**
+     * The feed's update time: the newest release date, or SOURCE_DATE_EPOCH when no dataset has
+     * one — never the clock, so builds stay reproducible.
+     */
+    private static String updated(List<Dataset> datasets) {
+        LocalDate newest = datasets.stream().map(Dataset::released).filter(d -> d != null).max(Comparator.naturalOrder()).orElse(null);
+        if (newest != null) {
+            return newest + "T00:00:00Z";
+        }
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        long seconds = epoch == null || epoch.isBlank() ? 0 : Long.parseLong(epoch.strip());
+        return Instant.ofEpochSecond(seconds).atOffset(ZoneOffset.UTC).toString();
+    }
+
+    /** A digest of everything every page depends on besides its dataset: templates, site settings, navigation. */
+    private String fingerprint(SiteConfig site, List<Page> pages) {
+        StringBuilder sb = new StringBuilder(site.toString());
+        pages.forEach(p -> sb.append('\n').append(p.slug()).append('\t').append(p.title()));
+        try (Stream<Path> files = Files.walk(templates)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                sb.append('\n').append(templates.relativize(f)).append('\t').append(sha256(Files.readString(f, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read templates in " + templates, e);
+        }
+        return sha256(sb.toString());
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

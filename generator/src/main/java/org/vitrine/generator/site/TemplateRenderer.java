@@ -1,0 +1,73 @@
+package org.vitrine.generator.site;
+
+import org.apache.commons.configuration.CompositeConfiguration;
+import org.apache.commons.configuration.ConfigurationException;
+import org.apache.commons.configuration.MapConfiguration;
+import org.apache.commons.configuration.PropertiesConfiguration;
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.jbake.template.FreemarkerTemplateEngine;
+import org.jbake.template.ModelExtractors;
+import org.jbake.template.RenderingException;
+
+import java.io.File;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders FreeMarker templates from {@code templates/} through jbake-core's template engine.
+ *
+ * <p>Only jbake-core's rendering half is used. Its {@code Oven} stores every document in an
+ * embedded OrientDB and answers template queries from it, which costs gigabytes and, in 2.7.0,
+ * quadratic time on large sites; Vitrine's model is already in memory, so templates receive it
+ * directly and the database is never created. The keys jbake-core reserves for database
+ * queries ({@code published_posts}, {@code tags}, {@code db}, …) are refused so a template cannot
+ * silently fall back to it.
+ */
+public final class TemplateRenderer {
+
+    private final FreemarkerTemplateEngine engine;
+    private final Set<String> reserved;
+
+    public TemplateRenderer(Path templates) {
+        CompositeConfiguration props = new CompositeConfiguration();
+        props.addConfiguration(new MapConfiguration(new java.util.HashMap<>(Map.of(
+                "template.folder", templates.getFileName().toString(),
+                "render.encoding", "UTF-8"))));
+        try {
+            // jbake-core's own defaults fill the settings Vitrine does not use (content, assets, …).
+            props.addConfiguration(new PropertiesConfiguration(FreemarkerTemplateEngine.class.getResource("/default.properties")));
+        } catch (ConfigurationException e) {
+            throw new IllegalStateException("jbake-core's default.properties cannot be read", e);
+        }
+        File root = templates.toAbsolutePath().getParent().toFile();
+        DefaultJBakeConfiguration config = new JBakeConfigurationFactory().createDefaultJbakeConfiguration(root, props);
+        config.setTemplateFolder(templates.toAbsolutePath().toFile());
+        this.engine = new FreemarkerTemplateEngine(config, null);
+        this.reserved = ModelExtractors.getInstance().keySet();
+    }
+
+    /**
+     * Renders {@code template} (a file name under the templates folder) with {@code model}.
+     *
+     * @throws IllegalArgumentException when the model uses a key reserved by jbake-core
+     * @throws IllegalStateException    when the template fails, with FreeMarker's message (template, line, column)
+     */
+    public String render(String template, Map<String, Object> model) {
+        for (String key : model.keySet()) {
+            if (reserved.contains(key)) {
+                throw new IllegalArgumentException("model key '" + key + "' is reserved by jbake-core");
+            }
+        }
+        StringWriter out = new StringWriter(16_384);
+        try {
+            engine.renderDocument(model, template, out);
+        } catch (RenderingException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("template " + template + ": " + cause.getMessage(), cause);
+        }
+        return out.toString();
+    }
+}

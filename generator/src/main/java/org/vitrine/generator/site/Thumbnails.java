@@ -1,0 +1,134 @@
+package org.vitrine.generator.site;
+
+import org.vitrine.core.hdf5.Hdf5Dataset;
+import org.vitrine.core.hdf5.Hdf5Exception;
+import org.vitrine.core.hdf5.Hdf5File;
+import org.vitrine.core.hdf5.Hdf5Files;
+import org.vitrine.core.imaging.DatasetSlices;
+import org.vitrine.core.imaging.SliceSource;
+import org.vitrine.core.imaging.Thumbnail;
+import org.vitrine.core.imaging.Thumbnailer;
+import org.vitrine.core.model.DataFile;
+import org.vitrine.core.model.Dataset;
+import org.vitrine.core.model.FileFacts;
+import org.vitrine.core.model.FileKind;
+import org.vitrine.core.model.PreviewOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Makes dataset thumbnails from their HDF5 files with hyperslab reads only, in a small and a
+ * large size. Each picture is cached under a key of the file's checksum, the dataset path and
+ * the options, so an unchanged dataset is not read again.
+ */
+public final class Thumbnails implements ThumbnailWriter {
+
+    private final Hdf5Files hdf5;
+
+    public Thumbnails(Hdf5Files hdf5) {
+        this.hdf5 = hdf5;
+    }
+
+    @Override
+    public List<PreviewImage> write(Dataset dataset, Path dataRoot, OutputTree out) {
+        List<PreviewImage> images = new ArrayList<>();
+        for (int i = 0; i < dataset.files().size(); i++) {
+            DataFile file = dataset.files().get(i);
+            FileFacts facts = dataset.factsOf(file);
+            if (!file.isLocal() || file.kind() == FileKind.NONE || file.dataset() == null || facts == null || facts.shape() == null) {
+                continue;
+            }
+            String small = "thumb-" + i + ".png";
+            String large = "thumb-" + i + "-large.png";
+            String key = SiteBuilder.sha256(facts.sha256() + '|' + file.dataset() + '|' + file.kind() + '|' + file.preview());
+            byte[][] pngs = new byte[2][];
+            int[] size = new int[2];
+            Path cached = out.cache().resolve("thumbnails").resolve(key + "-" + Thumbnailer.SMALL + ".png");
+            Path cachedLarge = out.cache().resolve("thumbnails").resolve(key + "-" + Thumbnailer.LARGE + ".png");
+            try {
+                if (Files.isRegularFile(cached) && Files.isRegularFile(cachedLarge)) {
+                    pngs[0] = Files.readAllBytes(cached);
+                    pngs[1] = Files.readAllBytes(cachedLarge);
+                    size = pngSize(pngs[0]);
+                } else {
+                    Thumbnail s;
+                    Thumbnail l;
+                    try (Hdf5File h5 = hdf5.open(dataRoot.resolve(file.path()))) {
+                        Hdf5Dataset data = h5.dataset(file.dataset());
+                        SliceSource mask = file.kind() == FileKind.DIFFRACTION ? mask(h5, file.dataset()) : null;
+                        s = Thumbnailer.render(file.kind(), new DatasetSlices(data), mask, file.preview(), Thumbnailer.SMALL);
+                        l = Thumbnailer.render(file.kind(), new DatasetSlices(data), mask, file.preview(), Thumbnailer.LARGE);
+                    }
+                    pngs[0] = s.png();
+                    pngs[1] = l.png();
+                    size = new int[]{s.width(), s.height()};
+                    Files.createDirectories(cached.getParent());
+                    Files.write(cached, pngs[0]);
+                    Files.write(cachedLarge, pngs[1]);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot make the thumbnail of " + file.path(), e);
+            } catch (Hdf5Exception | IllegalArgumentException e) {
+                throw new IllegalStateException(dataset.source().getFileName() + ": no thumbnail for " + file.path() + ": " + e.getMessage(), e);
+            }
+            String dir = Links.dataset(dataset.id());
+            out.write(dir + small, pngs[0]);
+            out.write(dir + large, pngs[1]);
+            images.add(new PreviewImage(small, large, size[0], size[1], alt(file, facts)));
+        }
+        return images;
+    }
+
+    /** The CXI mask beside the data (same detector group), when its frame shape matches. */
+    private static SliceSource mask(Hdf5File h5, String dataPath) {
+        String parent = dataPath.substring(0, dataPath.lastIndexOf('/'));
+        for (String candidate : List.of(parent + "/mask", "/entry_1/instrument_1/detector_1/mask")) {
+            if (h5.isDataset(candidate)) {
+                Hdf5Dataset m = h5.dataset(candidate);
+                long[] ms = m.shape();
+                long[] ds = h5.dataset(dataPath).shape();
+                if (m.isNumeric() && ms != null && ds != null && ms.length >= 2
+                        && ms[ms.length - 1] == ds[ds.length - 1] && ms[ms.length - 2] == ds[ds.length - 2]) {
+                    return new DatasetSlices(m);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String alt(DataFile file, FileFacts facts) {
+        PreviewOptions o = file.preview();
+        String shape = facts.shape().stream().map(String::valueOf).collect(Collectors.joining(" × "));
+        return switch (file.kind()) {
+            case DIFFRACTION -> {
+                long frames = facts.shape().size() == 3 ? facts.shape().get(0) : 1;
+                long frame = o.frame() != null ? o.frame() : frames / 2;
+                yield "Diffraction frame " + frame + " of " + frames + " from " + file.dataset() + " (" + shape + "), "
+                        + (o.scale() == null ? "log" : o.scale()) + " scale, " + (o.colormap() == null ? "inferno" : o.colormap()) + " colormap";
+            }
+            case VOLUME -> "Central xy, xz and yz slices of the volume " + file.dataset() + " (" + shape + "), "
+                    + (o.colormap() == null ? "gray" : o.colormap()) + " colormap, 0.5–99.5 % window";
+            case IMAGE -> "Image " + file.dataset() + " (" + shape + "), " + (o.scale() == null ? "linear" : o.scale()) + " scale, "
+                    + (o.colormap() == null ? "gray" : o.colormap()) + " colormap";
+            case NONE -> file.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** Width and height from a PNG's IHDR chunk. */
+    private static int[] pngSize(byte[] png) {
+        if (png.length < 24) {
+            throw new IllegalStateException("cached thumbnail is not a PNG: " + Arrays.toString(Arrays.copyOf(png, png.length)));
+        }
+        int w = ((png[16] & 0xff) << 24) | ((png[17] & 0xff) << 16) | ((png[18] & 0xff) << 8) | (png[19] & 0xff);
+        int h = ((png[20] & 0xff) << 24) | ((png[21] & 0xff) << 16) | ((png[22] & 0xff) << 8) | (png[23] & 0xff);
+        return new int[]{w, h};
+    }
+}
