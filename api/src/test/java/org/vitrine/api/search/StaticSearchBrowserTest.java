@@ -146,7 +146,7 @@ class StaticSearchBrowserTest {
         assertEquals(List.of("petra-p25-ptycho"), hitIds());
         WebElement hit = browser.findElement(By.cssSelector(".search-hit"));
         assertEquals("holographic", hit.findElement(By.cssSelector(".search-snippet mark")).getText());
-        assertTrue(hit.findElement(By.tagName("img")).getDomProperty("src").endsWith("/thumbnails/petra-p25-ptycho-small.png"));
+        assertTrue(hit.findElement(By.tagName("img")).getDomProperty("src").endsWith("/datasets/petra-p25-ptycho/thumb-0.png"));
         assertTrue(hit.findElement(By.tagName("a")).getDomProperty("href").endsWith("/datasets/petra-p25-ptycho/"));
         assertEquals("1 dataset", status());
         assertEquals("holographic", browser.findElement(By.id("search-q")).getDomProperty("value"));

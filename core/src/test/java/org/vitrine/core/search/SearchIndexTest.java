@@ -211,7 +211,7 @@ class SearchIndexTest {
         assertTrue(hit.snippet().contains("<mark>holographic</mark>"), hit.snippet());
         assertEquals("Near-field ptychography of a Siemens star at PETRA III P25", hit.title());
         assertEquals("datasets/petra-p25-ptycho/", hit.url());
-        assertEquals("thumbnails/petra-p25-ptycho-small.png", hit.thumbnail());
+        assertEquals("datasets/petra-p25-ptycho/thumb-0.png", hit.thumbnail());
         assertEquals("ptychography", hit.technique());
         assertEquals("PETRA III", hit.facility());
         assertEquals("2023-06-01", hit.released());
