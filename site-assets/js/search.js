@@ -537,7 +537,7 @@ function escapeHtml(s) {
   return s.replace(/[&<>"'/]/g, (c) => ESCAPES[c]);
 }
 
-/** The sentence around the first match, escaped, with matches in <mark>; else the opening. */
+/** The sentence around the first match, escaped, with matches in <mark>; else the opening (as Snippets.java). */
 export function snippet(text, terms, length = 200) {
   if (!text) return '';
   const toks = tokens(text);
@@ -545,9 +545,16 @@ export function snippet(text, terms, length = 200) {
   const first = toks.find(hit);
   let start = 0;
   if (first) {
-    const sentence = Math.max(text.lastIndexOf('. ', first.start) + 2, 0);
-    start = first.start - sentence > length * 0.5 ? first.start - Math.floor(length * 0.5) : sentence;
-    start = start > 0 ? text.indexOf(' ', start) + 1 || start : 0;
+    const stop = text.lastIndexOf('. ', first.start);
+    const sentence = stop < 0 ? 0 : stop + 2;
+    if (first.start - sentence > length / 2) {
+      // Far into a long sentence: start half a snippet before the match, at a word.
+      start = first.start - length / 2;
+      const space = text.indexOf(' ', start);
+      if (space >= 0 && space < first.start) start = space + 1;
+    } else {
+      start = sentence;
+    }
   }
   let end = Math.min(text.length, start + length);
   if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end;

@@ -10,6 +10,8 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 
+import java.util.List;
+
 
 /**
  * Reads the query syntax users type: words (all must match), "quoted phrases", {@code field:value},
@@ -27,8 +29,17 @@ final class DatasetQueryParser extends QueryParser {
 
     private static final String ANY_FIELD = "\u0000any";
 
+    private final List<String> defaultFields;
+
+    /** A parser whose unqualified words search every default field. */
     DatasetQueryParser() {
-        super(ANY_FIELD, SearchSchema.analyzer());
+        this(SearchSchema.ORDERED_FIELDS);
+    }
+
+    /** A parser whose unqualified words search only {@code defaultFields}. */
+    DatasetQueryParser(List<String> defaultFields) {
+        super(ANY_FIELD, SearchSchema.ANALYZER);
+        this.defaultFields = defaultFields;
         setDefaultOperator(Operator.AND);
         setAllowLeadingWildcard(false);
         setAutoGeneratePhraseQueries(false);
@@ -64,7 +75,7 @@ final class DatasetQueryParser extends QueryParser {
     private Query anyField(FieldQuery perField) throws ParseException {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = 0;
-        for (String field : SearchSchema.ORDERED_FIELDS) {
+        for (String field : defaultFields) {
             Query q = perField.build(field);
             if (q != null) {
                 float boost = SearchSchema.DEFAULT_FIELDS.get(field);

@@ -1,5 +1,6 @@
 package org.vitrine.core.search;
 
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -28,10 +29,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -42,7 +39,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +49,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,7 +69,9 @@ public final class SearchIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     private static final FacetsConfig FACETS = SearchSchema.facetsConfig();
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final int SNIPPET_LENGTH = 200;
+    private static final Set<String> HIT_FIELDS = Set.of(SearchSchema.ID_KEY, SearchSchema.TITLE, SearchSchema.HIT_URL,
+            SearchSchema.HIT_THUMBNAIL, SearchSchema.HIT_TECHNIQUE, SearchSchema.HIT_FACILITY, SearchSchema.HIT_RELEASED,
+            SearchSchema.DESCRIPTION);
 
     private final Path path;
     private final Directory directory;
@@ -212,14 +211,17 @@ public final class SearchIndex implements Closeable {
         ScoreDoc[] all = result.hits.scoreDocs;
         int from = Math.min(all.length, (request.page() - 1) * request.size());
         ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
-        String[] snippets = snippets(s, text, result.hits.totalHits, page);
+        Snippets snippets = new Snippets(new DatasetQueryParser(List.of(SearchSchema.DESCRIPTION)).parseQuery(request.query()));
         StoredFields stored = s.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            var doc = stored.document(page[i].doc);
+            // Only the hit's fields: the full record is far larger and not needed here.
+            DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(HIT_FIELDS);
+            stored.document(page[i].doc, visitor);
+            var doc = visitor.getDocument();
             hits.add(new SearchResult.Hit(doc.get(SearchSchema.ID_KEY),
                     doc.get(SearchSchema.TITLE), doc.get(SearchSchema.HIT_URL), doc.get(SearchSchema.HIT_THUMBNAIL),
-                    snippets[i] == null ? "" : snippets[i], doc.get(SearchSchema.HIT_TECHNIQUE),
+                    snippets.of(doc.get(SearchSchema.DESCRIPTION)), doc.get(SearchSchema.HIT_TECHNIQUE),
                     doc.get(SearchSchema.HIT_FACILITY), doc.get(SearchSchema.HIT_RELEASED),
                     sort == null ? page[i].score : 0f));
         }
@@ -236,20 +238,6 @@ public final class SearchIndex implements Closeable {
             case RELEASED -> new Sort(newest, id);
             case ID -> new Sort(id);
         };
-    }
-
-    private static String[] snippets(CollectionSearcher s, Query text, TotalHits total, ScoreDoc[] page) throws IOException {
-        if (page.length == 0) {
-            return new String[0];
-        }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(s, SearchSchema.analyzer())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f))
-                .withHandleMultiTermQuery(true)
-                .withHighlightPhrasesStrictly(true)
-                .build();
-        return highlighter.highlight(SearchSchema.DESCRIPTION, text, new TopDocs(total, page), 1);
     }
 
     private static Map<String, List<SearchResult.FacetValue>> facets(Facets facets, SortedSetDocValuesReaderState state)

@@ -3,7 +3,6 @@ package org.vitrine.core.search;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -12,7 +11,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.Sort;
@@ -43,14 +41,6 @@ public final class SearchIndexWriter {
 
     /** Name of the index folder the generator writes next to the site. */
     public static final String DEFAULT_DIRECTORY = "search-index";
-
-    private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
-
-    static {
-        // Offsets in the postings let the highlighter work without re-analysing the text.
-        TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        TEXT_WITH_OFFSETS.freeze();
-    }
 
     private SearchIndexWriter() {
     }
@@ -93,11 +83,8 @@ public final class SearchIndexWriter {
         for (Map.Entry<String, List<String>> e : s.text().entrySet()) {
             String field = e.getKey();
             for (String value : e.getValue()) {
-                if (field.equals(SearchSchema.DESCRIPTION)) {
-                    doc.add(new Field(field, value, TEXT_WITH_OFFSETS));
-                } else {
-                    doc.add(new TextField(field, value, field.equals(SearchSchema.TITLE) ? Field.Store.YES : Field.Store.NO));
-                }
+                boolean stored = field.equals(SearchSchema.TITLE) || field.equals(SearchSchema.DESCRIPTION);
+                doc.add(new TextField(field, value, stored ? Field.Store.YES : Field.Store.NO));
             }
         }
         for (Map.Entry<String, List<String>> e : s.facets().entrySet()) {

@@ -110,6 +110,9 @@ public final class SearchSchema {
         return config;
     }
 
+    /** {@link #analyzer()}, shared: analyzers are thread-safe and keep per-thread token streams. */
+    static final Analyzer ANALYZER = analyzer();
+
     /** The analyzer of every field: words for text fields, one token for {@link #EXACT_FIELDS}. */
     public static Analyzer analyzer() {
         Map<String, Analyzer> exact = new LinkedHashMap<>();
