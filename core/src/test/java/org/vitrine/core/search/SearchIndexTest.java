@@ -206,6 +206,26 @@ class SearchIndexTest {
     }
 
     @Test
+    void totalsAreExactPastAThousandHits() throws Exception {
+        List<Dataset> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            many.add(DemoCollection.dataset(String.format("bulk-%04d", i), "Bulk dataset " + i, DemoCollection.CDI,
+                    i % 2 == 0 ? "Even" : "Odd", null, null, List.of(), "CC0-1.0", DemoCollection.TODAY, List.of(),
+                    "common words", null, org.vitrine.core.model.FileKind.NONE));
+        }
+        Path bulk = dir.resolve("bulk");
+        SearchIndexWriter.write(DemoCollection.collection(many), bulk, DatasetLinks.DEFAULT);
+        try (SearchIndex big = SearchIndex.open(bulk, null)) {
+            assertEquals(1500, big.search(SearchRequest.of("common")).total());
+            assertEquals(1500, big.search(SearchRequest.of("")).total());
+            SearchResult even = big.search(new SearchRequest("common", Map.of("facility", List.of("Even")), List.of(),
+                    SearchRequest.Sort.RELEVANCE, 1, 10));
+            assertEquals(750, even.total());
+            assertEquals(750, count(even, "facility", "Odd"));
+        }
+    }
+
+    @Test
     void hitsCarryHighlightedEscapedSnippets() {
         SearchResult.Hit hit = search("holographic", Map.of()).hits().get(0);
         assertTrue(hit.snippet().contains("<mark>holographic</mark>"), hit.snippet());
@@ -220,7 +240,11 @@ class SearchIndexTest {
         SearchResult.Hit byTitle = search("radiograph", Map.of()).hits().get(0);
         assertTrue(byTitle.snippet().startsWith("A single projection radiograph")
                 || byTitle.snippet().contains("<mark>radiograph</mark>"), byTitle.snippet());
-        assertEquals("", search("lysozyme", Map.of()).hits().get(0).thumbnail() == null ? "" : "thumbnail");
+        // A metadata-only dataset has no thumbnail.
+        assertEquals(null, search("lysozyme", Map.of()).hits().get(0).thumbnail());
+        // Markup in a description is escaped, matches are marked wherever they are in the text.
+        SearchResult.Hit far = search("absorption", Map.of()).hits().get(0);
+        assertEquals("Pore network of a carbonate reservoir rock imaged in <mark>absorption</mark> contrast.", far.snippet());
     }
 
     @Test
