@@ -722,7 +722,8 @@ export async function mountSearch(root, options = {}) {
       const snippetEl = el('p', { class: 'search-snippet' });
       snippetEl.innerHTML = h.snippet; // escaped text with <mark>, from Lucene or snippet()
       const meta = el('p', { class: 'search-meta', text: [h.technique, h.facility, h.released].filter(Boolean).join(' · ') });
-      const thumb = h.thumbnail ? el('img', { src: new URL(h.thumbnail, base).href, alt: '', loading: 'lazy', width: 96, height: 96 }) : null;
+      const thumb = h.thumbnail ? el('img', { src: new URL(h.thumbnail, base).href, alt: '', loading: 'lazy', width: 96, height: 96 })
+        : el('span', { class: 'search-no-thumb', 'aria-hidden': 'true' });
       return el('li', { class: 'search-hit', 'data-id': h.id }, thumb, el('div', {}, el('h3', {}, link), meta, snippetEl));
     }));
     facetsBox.replaceChildren(...Object.entries(result.facets).filter(([, values]) => values.length).map(([dim, values]) => {

@@ -18,10 +18,16 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vitrine.api.ApiServer;
+import org.vitrine.core.content.CollectionLoader;
+import org.vitrine.core.content.FileInspector;
+import org.vitrine.core.hdf5.Hdf5Files;
+import org.vitrine.core.model.Visibility;
 import org.vitrine.core.search.DatasetLinks;
 import org.vitrine.core.search.DemoCollection;
 import org.vitrine.core.search.SearchIndex;
 import org.vitrine.core.search.SearchIndexWriter;
+import org.vitrine.core.search.SearchRequest;
+import org.vitrine.core.techniques.PaNet;
 import org.vitrine.core.search.StaticIndexWriter;
 
 import java.io.File;
@@ -34,8 +40,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +63,11 @@ class StaticSearchBrowserTest {
             "siemens star", "\"liquid jet\"", "cxi", "petra", "tomography limestone", "facility:esrf", "detectors",
             "scattering", "2023", "ptycho*", "diffraction data", "title:cxi", "raw OR radiograph", "imaging -tomography",
             "micelles", "crystallography", "esrf imaging", "synthetic");
+
+    /** The same for the demo collection in content/. */
+    static final List<String> DEMO_QUERIES = List.of("ptychography", "tomography", "imaging", "cxi", "phantom",
+            "siemens star", "human organs", "synthetic", "detector", "hologram", "diffraction", "petra", "\"phase contrast\"",
+            "x-ray", "esrf", "facility:esrf", "nexus", "scattering", "resolution", "reconstruction");
 
     @TempDir
     static Path site;
@@ -219,36 +232,62 @@ class StaticSearchBrowserTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void staticIndexAndApiRankAlike() throws Exception {
-        open("search.html");
-        List<Object> fromBrowser = (List<Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const queries = arguments[0];
-                import('./js/search.js').then(async (m) => {
-                  const index = await m.StaticIndex.load('search-index.json');
-                  done(queries.map((q) => JSON.stringify(index.search({ q, size: 5 }))));
-                }).catch((e) => done(String(e)));
-                """, PARITY_QUERIES);
-        ObjectMapper json = new ObjectMapper();
         HttpClient http = HttpClient.newHttpClient();
-        List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < PARITY_QUERIES.size(); i++) {
-            String q = PARITY_QUERIES.get(i);
-            JsonNode local = json.readTree((String) fromBrowser.get(i));
+        assertEquals(List.of(), mismatches("search-index.json", PARITY_QUERIES, q -> {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port()
                     + "/api/search?size=5&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), q + ": " + r.body());
-            JsonNode remote = json.readTree(r.body());
+            return new ObjectMapper().readTree(r.body());
+        }));
+    }
+
+    @Test
+    void staticIndexAndApiRankAlikeOnTheDemoContent() throws Exception {
+        Path root = Path.of(System.getProperty("vitrine.projectRoot"));
+        CollectionLoader.Result demo = new CollectionLoader(PaNet.bundled(), new Visibility(LocalDate.now()),
+                new FileInspector(new Hdf5Files(4, 64L << 20), null)).load(root.resolve("content"));
+        assertTrue(demo.collection().publicDatasets().size() >= 6, "demo datasets: " + demo.collection().publicDatasets().size());
+        StaticIndexWriter.write(demo.collection(), site.resolve("demo-index.json"), DatasetLinks.DEFAULT);
+        SearchIndexWriter.write(demo.collection(), site.resolve("demo"), DatasetLinks.DEFAULT);
+        try (SearchIndex demoIndex = SearchIndex.open(site.resolve("demo"), null)) {
+            assertEquals(List.of(), mismatches("demo-index.json", DEMO_QUERIES, q -> new ObjectMapper().valueToTree(
+                    demoIndex.search(new SearchRequest(q, Map.of(), List.of(), SearchRequest.Sort.RELEVANCE, 1, 5)))));
+        }
+    }
+
+    /** The server's answer to a query, page 1 of size 5. */
+    interface LuceneAnswer {
+        JsonNode answer(String query) throws Exception;
+    }
+
+    /** Runs every query in the browser on a static index and through the Lucene index; lists differences. */
+    @SuppressWarnings("unchecked")
+    static List<String> mismatches(String staticIndex, List<String> queries, LuceneAnswer lucene) throws Exception {
+        open("search.html");
+        List<Object> fromBrowser = (List<Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const [file, queries] = [arguments[0], arguments[1]];
+                import('./js/search.js').then(async (m) => {
+                  const index = await m.StaticIndex.load(file);
+                  done(queries.map((q) => JSON.stringify(index.search({ q, size: 5 }))));
+                }).catch((e) => done(String(e)));
+                """, staticIndex, queries);
+        ObjectMapper json = new ObjectMapper();
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            String q = queries.get(i);
+            JsonNode local = json.readTree((String) fromBrowser.get(i));
+            JsonNode remote = lucene.answer(q);
             assertTrue(remote.get("total").asInt() > 0, "query " + q + " finds nothing: not a useful parity case");
             if (!ids(local).equals(ids(remote)) || local.get("total").asInt() != remote.get("total").asInt()
-                    || !local.get("facets").equals(remote.get("facets"))) {
+                    || !local.get("facets").toString().equals(remote.get("facets").toString())) {
                 mismatches.add(q + ": browser " + ids(local) + " (" + local.get("total") + ") " + scores(local)
                         + " vs API " + ids(remote) + " (" + remote.get("total") + ") " + scores(remote)
-                        + (local.get("facets").equals(remote.get("facets")) ? "" : " facets differ: " + local.get("facets") + " vs " + remote.get("facets")));
+                        + (local.get("facets").toString().equals(remote.get("facets").toString()) ? "" : " facets differ: " + local.get("facets") + " vs " + remote.get("facets")));
             }
         }
-        assertEquals(List.of(), mismatches);
+        return mismatches;
     }
 
     static List<String> ids(JsonNode result) {
