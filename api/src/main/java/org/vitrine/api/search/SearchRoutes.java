@@ -1,0 +1,114 @@
+package org.vitrine.api.search;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import org.vitrine.api.ApiException;
+import org.vitrine.api.ApiServer;
+import org.vitrine.core.search.InvalidQueryException;
+import org.vitrine.core.search.ParameterRange;
+import org.vitrine.core.search.SearchIndex;
+import org.vitrine.core.search.SearchRequest;
+import org.vitrine.core.search.SearchResult;
+import org.vitrine.core.search.SearchSchema;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The search protocol: {@code /api/search}, {@code /api/suggest}, {@code /api/datasets} and
+ * {@code /api/datasets/{id}} over a {@link SearchIndex}. Answers are JSON, cacheable for a short
+ * while (the index can be rebuilt under a running server), readable from any origin.
+ */
+public final class SearchRoutes implements ApiServer.Routes {
+
+    /** How long clients and proxies may reuse an answer. */
+    static final String CACHE_CONTROL = "public, max-age=60";
+    private static final int SUGGESTIONS = 10;
+
+    private final SearchIndex index;
+
+    public SearchRoutes(SearchIndex index) {
+        this.index = index;
+    }
+
+    @Override
+    public void register(JavalinConfig config) {
+        for (String path : List.of("/api/search", "/api/suggest", "/api/datasets", "/api/datasets/*")) {
+            config.routes.before(path, SearchRoutes::cacheableFromAnyOrigin);
+        }
+        config.routes.get("/api/search", this::search);
+        config.routes.get("/api/suggest", this::suggest);
+        config.routes.get("/api/datasets", this::datasets);
+        config.routes.get("/api/datasets/{id}", this::dataset);
+    }
+
+    private static void cacheableFromAnyOrigin(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Cache-Control", CACHE_CONTROL);
+    }
+
+    private void search(Context ctx) {
+        try {
+            Map<String, List<String>> filters = new LinkedHashMap<>();
+            for (String dim : SearchSchema.FACETS) {
+                List<String> values = ctx.queryParams(dim);
+                if (!values.isEmpty()) {
+                    filters.put(dim, values);
+                }
+            }
+            List<ParameterRange> parameters = ctx.queryParams("param").stream()
+                    .filter(p -> !p.isBlank()).map(ParameterRange::parse).toList();
+            SearchRequest request = new SearchRequest(ctx.queryParam("q"), filters, parameters,
+                    SearchRequest.Sort.parse(ctx.queryParam("sort")), intParam(ctx, "page", 1),
+                    intParam(ctx, "size", SearchRequest.DEFAULT_SIZE));
+            ctx.json(index.search(request));
+        } catch (InvalidQueryException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private void suggest(Context ctx) {
+        String q = ctx.queryParam("q");
+        List<SearchResult.Suggestion> suggestions = index.suggest(q == null ? "" : q, SUGGESTIONS);
+        ctx.json(Map.of("suggestions", suggestions));
+    }
+
+    private void datasets(Context ctx) {
+        SearchIndex.RecordPage page;
+        try {
+            page = index.list(intParam(ctx, "page", 1), intParam(ctx, "size", SearchRequest.DEFAULT_SIZE));
+        } catch (InvalidQueryException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        // The records are stored as JSON text; splice them rather than parse and re-serialise.
+        StringBuilder json = new StringBuilder(256 + page.records().stream().mapToInt(String::length).sum())
+                .append("{\"total\":").append(page.total())
+                .append(",\"page\":").append(page.page())
+                .append(",\"size\":").append(page.size())
+                .append(",\"datasets\":[");
+        for (int i = 0; i < page.records().size(); i++) {
+            json.append(i == 0 ? "" : ",").append(page.records().get(i));
+        }
+        ctx.contentType("application/json").result(json.append("]}").toString());
+    }
+
+    private void dataset(Context ctx) {
+        String id = ctx.pathParam("id");
+        String record = index.datasetJson(id)
+                .orElseThrow(() -> ApiException.notFound("No published dataset with id '" + id + "'"));
+        ctx.contentType("application/json").result(record);
+    }
+
+    private static int intParam(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+}

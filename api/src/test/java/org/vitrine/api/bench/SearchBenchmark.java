@@ -1,0 +1,221 @@
+package org.vitrine.api.bench;
+
+import io.javalin.Javalin;
+import org.vitrine.api.ApiServer;
+import org.vitrine.api.search.SearchRoutes;
+import org.vitrine.core.model.Author;
+import org.vitrine.core.model.DataFile;
+import org.vitrine.core.model.Dataset;
+import org.vitrine.core.model.FileKind;
+import org.vitrine.core.model.Parameter;
+import org.vitrine.core.model.PreviewOptions;
+import org.vitrine.core.model.Provenance;
+import org.vitrine.core.model.Sample;
+import org.vitrine.core.model.Status;
+import org.vitrine.core.model.Technique;
+import org.vitrine.core.search.DatasetLinks;
+import org.vitrine.core.search.SearchIndex;
+import org.vitrine.core.search.SearchIndexWriter;
+import org.vitrine.core.search.SearchRequest;
+import org.vitrine.core.techniques.PaNet;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Indexes synthetic collections (10,000 and 100,000 datasets by default) and drives
+ * {@code /api/search} over loopback HTTP with concurrent clients, printing requests/s and latency
+ * percentiles; also the in-process searcher alone for comparison. Bounded in time.
+ *
+ * <p>Arguments: {@code [sizes=10000,100000] [clients=4] [seconds=15] [gzip=false]}.
+ */
+public final class SearchBenchmark {
+
+    private static final String[] TECHNIQUES = {"PaNET01212", "PaNET01174", "PaNET01129", "PaNET01285", "PaNET01168",
+            "PaNET01188", "PaNET01164", "PaNET01030", "PaNET01196"};
+    private static final String[] FACILITIES = {"PETRA III", "ESRF", "European XFEL", "LCLS", "MAX IV", "SLS", "Diamond",
+            "SOLEIL", "APS", "SPring-8", "ILL", "ISIS"};
+    private static final String[] SCIENCE = {"protein", "crystal", "virus", "catalyst", "battery", "cathode", "zeolite",
+            "bone", "tooth", "limestone", "micelle", "polymer", "alloy", "magnet", "perovskite", "graphene", "cell",
+            "tissue", "enzyme", "membrane", "nanoparticle", "ice", "glass", "concrete", "meteorite", "fossil", "wood",
+            "paint", "pigment", "soil", "coral", "shell", "fibre", "foam", "emulsion", "gel", "liquid", "powder",
+            "thin film", "wafer", "detector", "lens", "mirror", "grating", "sample holder", "reference"};
+    private static final String[] QUERIES = {"protein", "virus crystal", "battery cathode", "imaging", "scattering",
+            "tomography", "\"thin film\"", "pero*", "zeolte~", "facility:esrf", "diffraction protein", "graphene",
+            "fossil imaging", "w17", "meteorite -imaging"};
+
+    private SearchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray() : new int[]{10_000, 100_000};
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        boolean gzip = args.length > 3 && Boolean.parseBoolean(args[3]);
+        System.out.printf("Java %s, %d cores, max heap %d MB; %d clients, %d s per run, gzip %s%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, clients, seconds, gzip);
+        for (int n : sizes) {
+            run(n, clients, seconds, gzip);
+        }
+    }
+
+    private static void run(int n, int clients, int seconds, boolean gzip) throws Exception {
+        Path dir = Files.createTempDirectory("vitrine-search-bench");
+        try {
+            List<Dataset> datasets = synthetic(n, new Random(42));
+            long t0 = System.nanoTime();
+            SearchIndexWriter.write(datasets, dir, DatasetLinks.DEFAULT);
+            double indexSeconds = (System.nanoTime() - t0) / 1e9;
+            long bytes;
+            try (Stream<Path> files = Files.list(dir)) {
+                bytes = files.mapToLong(p -> p.toFile().length()).sum();
+            }
+            System.out.printf("%n== %,d datasets: indexed in %.1f s (%.0f datasets/s), index %d MB%n", n, indexSeconds,
+                    n / indexSeconds, bytes >> 20);
+            try (SearchIndex index = SearchIndex.open(dir, Duration.ofSeconds(5))) {
+                inProcess(index, Math.min(seconds, 5));
+                Javalin app = ApiServer.create(List.of(new SearchRoutes(index)), c -> { }).start("127.0.0.1", 0);
+                try {
+                    String base = "http://127.0.0.1:" + app.port() + "/api/search?";
+                    List<String> urls = new ArrayList<>();
+                    for (String q : QUERIES) {
+                        urls.add(base + "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+                    }
+                    urls.add(base + "facility=ESRF&technique=imaging");
+                    urls.add(base + "q=protein&param=" + URLEncoder.encode("photon_energy:8..13keV", StandardCharsets.UTF_8));
+                    urls.add(base + "sort=released&page=3");
+                    http(urls, clients, Math.max(2, seconds / 3), gzip, "warm-up");
+                    http(urls, clients, seconds, gzip, "measured");
+                } finally {
+                    app.stop();
+                }
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void inProcess(SearchIndex index, int seconds) {
+        List<Long> latencies = new ArrayList<>();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        int i = 0;
+        while (System.nanoTime() < end && latencies.size() < 2_000_000) {
+            long s = System.nanoTime();
+            index.search(SearchRequest.of(QUERIES[i++ % QUERIES.length]));
+            latencies.add(System.nanoTime() - s);
+        }
+        report("in-process searcher, 1 thread", latencies, seconds);
+    }
+
+    private static void http(List<String> urls, int clients, int seconds, boolean gzip, String label) throws Exception {
+        List<List<Long>> perClient = new ArrayList<>();
+        AtomicInteger errors = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        for (int c = 0; c < clients; c++) {
+            List<Long> latencies = new ArrayList<>();
+            perClient.add(latencies);
+            int offset = c;
+            Thread t = new Thread(() -> {
+                // One client, one connection: requests on it are sequential, as a browser tab's.
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                int i = offset;
+                while (System.nanoTime() < end && latencies.size() < 5_000_000) {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(urls.get(i++ % urls.size())));
+                    if (gzip) {
+                        request.header("Accept-Encoding", "gzip");
+                    }
+                    long s = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    latencies.add(System.nanoTime() - s);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        List<Long> all = new ArrayList<>();
+        perClient.forEach(all::addAll);
+        report("HTTP /api/search, " + clients + " clients, " + label + (errors.get() > 0 ? ", ERRORS " + errors.get() : ""),
+                all, seconds);
+    }
+
+    private static void report(String label, List<Long> latencies, int seconds) {
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            System.out.println(label + ": no requests");
+            return;
+        }
+        System.out.printf("%-55s %,9d requests  %,8.0f /s   p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms%n", label,
+                sorted.length, sorted.length / (double) seconds, sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+
+    /** A reproducible synthetic collection with realistic vocabulary, facets and parameters. */
+    static List<Dataset> synthetic(int n, Random random) {
+        PaNet panet = PaNet.bundled();
+        List<Technique> techniques = Arrays.stream(TECHNIQUES).map(id -> panet.technique(id).orElseThrow()).toList();
+        List<Dataset> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Technique technique = techniques.get(random.nextInt(techniques.size()));
+            String subject = SCIENCE[random.nextInt(SCIENCE.length)];
+            String other = SCIENCE[random.nextInt(SCIENCE.length)];
+            String facility = FACILITIES[random.nextInt(FACILITIES.length)];
+            String instrument = "ID" + random.nextInt(40);
+            StringBuilder body = new StringBuilder();
+            for (int s = 0; s < 4; s++) {
+                body.append("The ").append(subject).append(" was measured by ").append(technique.label())
+                        .append(" next to a ").append(SCIENCE[random.nextInt(SCIENCE.length)])
+                        .append(" with word w").append(random.nextInt(5000)).append(" and w").append(random.nextInt(5000))
+                        .append(". ");
+            }
+            double energy = 5 + random.nextDouble() * 20;
+            List<Parameter> parameters = List.of(
+                    random.nextBoolean() ? new Parameter("photon_energy", Math.round(energy * 1000) / 1000.0, "keV", Provenance.CURATED)
+                            : new Parameter("photon_energy", Math.round(energy * 1000), "eV", Provenance.CURATED),
+                    new Parameter("detector_distance", 0.1 + random.nextInt(500) / 100.0, "m", Provenance.CURATED));
+            String id = String.format("syn-%06d", i);
+            out.add(new Dataset(id, capitalise(subject) + " and " + other + " by " + technique.label() + " at " + facility,
+                    "10.5072/" + id, List.of(),
+                    List.of(new Author("Author " + random.nextInt(2000), null, "Institute " + random.nextInt(100), "PI")),
+                    random.nextBoolean() ? "CC-BY-4.0" : "CC0-1.0", LocalDate.of(2005 + random.nextInt(21), 1 + random.nextInt(12), 1),
+                    Status.PUBLISHED, technique, facility, instrument, new Sample(subject + " " + random.nextInt(500), null),
+                    List.of(subject, other, "k" + random.nextInt(300)), parameters,
+                    List.of(new DataFile(id + ".h5", null, "raw data", "/entry/data", FileKind.IMAGE, PreviewOptions.DEFAULT)),
+                    Map.of(), false, body.toString(), null));
+        }
+        return out;
+    }
+
+    private static String capitalise(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

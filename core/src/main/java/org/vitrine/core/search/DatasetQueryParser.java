@@ -1,0 +1,172 @@
+package org.vitrine.core.search;
+
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.Query;
+
+import java.util.List;
+
+
+/**
+ * Reads the query syntax users type: words (all must match), "quoted phrases", {@code field:value},
+ * {@code prefix*}, {@code fuzzy~}. A word without a field is searched in every
+ * {@link SearchSchema#DEFAULT_FIELDS default field} at that field's boost. Leading wildcards and
+ * regular expressions are refused, and multi-term expansions are bounded, so no query can make
+ * the server enumerate the whole term dictionary.
+ *
+ * <p>Not thread-safe (Lucene's parser keeps state): make one per query.
+ */
+final class DatasetQueryParser extends QueryParser {
+
+    /** Most index terms one prefix, wildcard or fuzzy term expands to. */
+    static final int MAX_EXPANSIONS = 64;
+
+    private static final String ANY_FIELD = "\u0000any";
+
+    private final List<String> defaultFields;
+
+    /** A parser whose unqualified words search every default field. */
+    DatasetQueryParser() {
+        this(SearchSchema.ORDERED_FIELDS);
+    }
+
+    /** A parser whose unqualified words search only {@code defaultFields}. */
+    DatasetQueryParser(List<String> defaultFields) {
+        super(ANY_FIELD, SearchSchema.ANALYZER);
+        this.defaultFields = defaultFields;
+        setDefaultOperator(Operator.AND);
+        setAllowLeadingWildcard(false);
+        setAutoGeneratePhraseQueries(false);
+        setSplitOnWhitespace(true);
+        setFuzzyPrefixLength(1);
+        setMultiTermRewriteMethod(new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MAX_EXPANSIONS));
+    }
+
+    /**
+     * Parses {@code text}; "" matches everything.
+     *
+     * @throws InvalidQueryException with a message saying what is wrong
+     */
+    Query parseQuery(String text) {
+        if (text.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        try {
+            Query q = parse(text);
+            return q == null ? new MatchAllDocsQuery() : q;
+        } catch (ParseException e) {
+            throw new InvalidQueryException("Invalid query: " + firstLine(e), e);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidQueryException("Query has too many terms; the limit is " + IndexSearcher.getMaxClauseCount(), e);
+        }
+    }
+
+    private interface FieldQuery {
+        Query build(String field) throws ParseException;
+    }
+
+    /** The same query on every default field, as alternatives weighted by the field's boost. */
+    private Query anyField(FieldQuery perField) throws ParseException {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String field : defaultFields) {
+            Query q = perField.build(field);
+            if (q != null) {
+                float boost = SearchSchema.DEFAULT_FIELDS.get(field);
+                any.add(boost == 1f ? q : new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : any.build();
+    }
+
+    private static String known(String field) throws ParseException {
+        if (!SearchSchema.DEFAULT_FIELDS.containsKey(field)) {
+            throw new ParseException("unknown field '" + field + "'; searchable fields are "
+                    + String.join(", ", SearchSchema.ORDERED_FIELDS));
+        }
+        return field;
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+        if (ANY_FIELD.equals(field)) {
+            return anyField(f -> super.getFieldQuery(f, queryText, quoted));
+        }
+        return super.getFieldQuery(known(field), queryText, quoted);
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+        if (ANY_FIELD.equals(field)) {
+            return anyField(f -> super.getFieldQuery(f, queryText, slop));
+        }
+        return super.getFieldQuery(known(field), queryText, slop);
+    }
+
+    @Override
+    protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+        if (termStr.length() < 2) {
+            throw new ParseException("a prefix needs at least 2 characters before '*'");
+        }
+        if (ANY_FIELD.equals(field)) {
+            return anyField(f -> super.getPrefixQuery(f, termStr));
+        }
+        return super.getPrefixQuery(known(field), termStr);
+    }
+
+    @Override
+    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+        if (termStr.equals("*")) {
+            return field.equals(ANY_FIELD) ? new MatchAllDocsQuery() : super.getWildcardQuery(known(field), termStr);
+        }
+        if (ANY_FIELD.equals(field)) {
+            return anyField(f -> super.getWildcardQuery(f, termStr));
+        }
+        return super.getWildcardQuery(known(field), termStr);
+    }
+
+    @Override
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+        if (ANY_FIELD.equals(field)) {
+            return anyField(f -> super.getFuzzyQuery(f, termStr, minSimilarity));
+        }
+        return super.getFuzzyQuery(known(field), termStr, minSimilarity);
+    }
+
+    @Override
+    protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                                  boolean endInclusive) throws ParseException {
+        if (ANY_FIELD.equals(field)) {
+            throw new ParseException("a range [a TO b] needs a field, such as year:[2020 TO 2024]");
+        }
+        return super.getRangeQuery(known(field), part1, part2, startInclusive, endInclusive);
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+        throw new ParseException("regular expressions (/…/) are not supported; use prefix* or fuzzy~");
+    }
+
+    /** Lucene's parse errors list every expected token; the first line says what went wrong. */
+    private static String firstLine(ParseException e) {
+        String m = e.getMessage() == null ? "syntax error" : e.getMessage();
+        int expecting = m.indexOf("Was expecting");
+        if (expecting > 0) {
+            m = m.substring(0, expecting);
+        }
+        m = m.replace(ANY_FIELD, "");
+        int nl = m.indexOf('\n');
+        String first = (nl > 0 ? m.substring(0, nl) : m).strip();
+        // "Cannot parse 'x': Encountered ..." — keep the cause, which says where.
+        String rest = nl > 0 ? m.substring(nl).strip().replaceAll("\\s+", " ") : "";
+        return rest.isEmpty() ? first : first + " " + rest;
+    }
+
+}

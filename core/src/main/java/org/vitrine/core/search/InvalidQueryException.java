@@ -1,0 +1,13 @@
+package org.vitrine.core.search;
+
+/** A search request that cannot be answered as written; the message tells the user why. */
+public class InvalidQueryException extends RuntimeException {
+
+    public InvalidQueryException(String message) {
+        super(message);
+    }
+
+    public InvalidQueryException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

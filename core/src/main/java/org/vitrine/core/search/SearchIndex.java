@@ -1,0 +1,434 @@
+package org.vitrine.core.search;
+
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Searches the Lucene index that {@link SearchIndexWriter} wrote. Thread-safe.
+ *
+ * <p>When the index on disk is rebuilt, {@link #refresh()} (called periodically when opened with
+ * a refresh interval) opens the new commit and swaps it in; queries already running keep the
+ * searcher they started with, which is closed once the last of them releases it. No restart, no
+ * failed in-flight query. Until an index exists at the path, searches answer no hits.
+ */
+public final class SearchIndex implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+    private static final FacetsConfig FACETS = SearchSchema.facetsConfig();
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Set<String> HIT_FIELDS = Set.of(SearchSchema.ID_KEY, SearchSchema.TITLE, SearchSchema.HIT_URL,
+            SearchSchema.HIT_THUMBNAIL, SearchSchema.HIT_TECHNIQUE, SearchSchema.HIT_FACILITY, SearchSchema.HIT_RELEASED,
+            SearchSchema.DESCRIPTION);
+
+    private final Path path;
+    private final Directory directory;
+    private final Object swapLock = new Object();
+    private volatile SearcherManager manager;
+    private final ScheduledExecutorService refresher;
+
+    private SearchIndex(Path path, Duration refreshInterval) throws IOException {
+        this.path = path;
+        this.directory = FSDirectory.open(path);
+        refresh();
+        if (refreshInterval != null) {
+            refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "search-index-refresh");
+                t.setDaemon(true);
+                return t;
+            });
+            long ms = refreshInterval.toMillis();
+            refresher.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
+        } else {
+            refresher = null;
+        }
+    }
+
+    /**
+     * Opens the index at {@code path} (which may not exist yet).
+     *
+     * @param refreshInterval how often to look for a rebuilt index, or null to refresh only when
+     *                        {@link #refresh()} is called
+     */
+    public static SearchIndex open(Path path, Duration refreshInterval) throws IOException {
+        return new SearchIndex(path, refreshInterval);
+    }
+
+    /** The folder this index reads. */
+    public Path path() {
+        return path;
+    }
+
+    /**
+     * Swaps in the newest commit on disk, if it changed. Safe to call while queries run.
+     *
+     * @return true when a new searcher was swapped in
+     */
+    public boolean refresh() throws IOException {
+        synchronized (swapLock) {
+            SearcherManager current = manager;
+            if (current == null) {
+                if (!DirectoryReader.indexExists(directory)) {
+                    return false;
+                }
+                manager = new SearcherManager(directory, new CollectionSearcherFactory());
+                return true;
+            }
+            IndexSearcher before = current.acquire();
+            try {
+                current.maybeRefreshBlocking();
+            } catch (IOException | RuntimeException e) {
+                // The folder was replaced wholesale (new index history): open it afresh. Readers
+                // of the old files keep them open until their last query releases them.
+                LOG.info("Reopening search index {} from scratch: {}", path, e.toString());
+                manager = new SearcherManager(directory, new CollectionSearcherFactory());
+                current.close();
+                return true;
+            } finally {
+                current.release(before);
+            }
+            IndexSearcher after = current.acquire();
+            try {
+                return after != before;
+            } finally {
+                current.release(after);
+            }
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Search index {} could not be refreshed; still serving the previous one: {}", path, e.toString());
+        }
+    }
+
+    /** Number of datasets in the index. */
+    public int size() {
+        return withSearcher(s -> s.getIndexReader().numDocs(), 0);
+    }
+
+    /**
+     * Runs a search.
+     *
+     * @throws InvalidQueryException when the query cannot be parsed or is too expensive
+     */
+    public SearchResult search(SearchRequest request) {
+        Query text = new DatasetQueryParser().parseQuery(request.query());
+        Query base = text;
+        if (!request.parameters().isEmpty()) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+            for (ParameterRange p : request.parameters()) {
+                b.add(DoublePoint.newRangeQuery(SearchSchema.PARAM_PREFIX + p.name(), p.min(), p.max()),
+                        BooleanClause.Occur.FILTER);
+            }
+            base = b.build();
+        }
+        Query baseQuery = base;
+        SearchResult empty = new SearchResult(0, request.page(), request.size(), List.of(), emptyFacets());
+        return withSearcher(s -> run(s, request, text, baseQuery), empty);
+    }
+
+    private SearchResult run(CollectionSearcher s, SearchRequest request, Query text, Query base) throws IOException {
+        DrillDownQuery query = new DrillDownQuery(FACETS, base);
+        for (String dim : SearchSchema.FACETS) {
+            List<String> values = request.filters().get(dim);
+            if (values == null) {
+                continue;
+            }
+            if (dim.equals(SearchSchema.TECHNIQUE)) {
+                // A broad technique selects its descendants too, as the PaNOSC portal does.
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                values.forEach(v -> any.add(new TermQuery(new Term(SearchSchema.TECHNIQUE_PATH,
+                        v.toLowerCase(Locale.ROOT))), BooleanClause.Occur.SHOULD));
+                query.add(dim, any.build());
+            } else {
+                values.forEach(v -> query.add(dim, v));
+            }
+        }
+        int topN = request.page() * request.size();
+        Sort sort = sort(request);
+        DrillSideways.DrillSidewaysResult result;
+        try {
+            DrillSideways sideways = new DrillSideways(s, FACETS, s.facetState);
+            result = sort == null ? sideways.search(query, topN) : sideways.search(query, null, null, topN, sort, false);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidQueryException("Query expands to too many terms; make it more specific", e);
+        }
+        ScoreDoc[] all = result.hits.scoreDocs;
+        int from = Math.min(all.length, (request.page() - 1) * request.size());
+        ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
+        Snippets snippets = new Snippets(new DatasetQueryParser(List.of(SearchSchema.DESCRIPTION)).parseQuery(request.query()));
+        StoredFields stored = s.storedFields();
+        List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            // Only the hit's fields: the full record is far larger and not needed here.
+            DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(HIT_FIELDS);
+            stored.document(page[i].doc, visitor);
+            var doc = visitor.getDocument();
+            hits.add(new SearchResult.Hit(doc.get(SearchSchema.ID_KEY),
+                    doc.get(SearchSchema.TITLE), doc.get(SearchSchema.HIT_URL), doc.get(SearchSchema.HIT_THUMBNAIL),
+                    snippets.of(doc.get(SearchSchema.DESCRIPTION)), doc.get(SearchSchema.HIT_TECHNIQUE),
+                    doc.get(SearchSchema.HIT_FACILITY), doc.get(SearchSchema.HIT_RELEASED),
+                    sort == null ? page[i].score : 0f));
+        }
+        return new SearchResult(result.hits.totalHits.value, request.page(), request.size(), hits,
+                facets(result.facets, s.facetState));
+    }
+
+    /** Null for relevance order with a query; otherwise the field order. */
+    private static Sort sort(SearchRequest request) {
+        SortField id = new SortField(SearchSchema.ID, SortField.Type.STRING);
+        SortField newest = new SortField(SearchSchema.RELEASED, SortField.Type.LONG, true);
+        return switch (request.sort()) {
+            case RELEVANCE -> request.query().isEmpty() ? new Sort(newest, id) : null;
+            case RELEASED -> new Sort(newest, id);
+            case ID -> new Sort(id);
+        };
+    }
+
+    private static Map<String, List<SearchResult.FacetValue>> facets(Facets facets, SortedSetDocValuesReaderState state)
+            throws IOException {
+        Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+        for (String dim : SearchSchema.FACETS) {
+            List<SearchResult.FacetValue> values = new ArrayList<>();
+            if (state != null && state.getOrdRange(dim) != null) {
+                FacetResult r = facets.getTopChildren(SearchSchema.FACET_VALUES, dim);
+                if (r != null) {
+                    for (LabelAndValue lv : r.labelValues) {
+                        values.add(new SearchResult.FacetValue(lv.label, lv.value.longValue()));
+                    }
+                }
+            }
+            // Lucene breaks count ties by ordinal (value order); say so explicitly, since the
+            // browser search must list them identically.
+            values.sort(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
+                    .thenComparing(SearchResult.FacetValue::value));
+            out.put(dim, List.copyOf(values));
+        }
+        return out;
+    }
+
+    private static Map<String, List<SearchResult.FacetValue>> emptyFacets() {
+        Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+        SearchSchema.FACETS.forEach(d -> out.put(d, List.of()));
+        return out;
+    }
+
+    /**
+     * Completions for what a user has typed: titles, sample names and technique labels with a
+     * word starting with {@code prefix} (case and accents ignored), those starting with it first.
+     */
+    public List<SearchResult.Suggestion> suggest(String prefix, int limit) {
+        String p = fold(prefix == null ? "" : prefix.strip());
+        if (p.isEmpty()) {
+            return List.of();
+        }
+        return withSearcher(s -> {
+            List<SearchResult.Suggestion> starts = new ArrayList<>();
+            List<SearchResult.Suggestion> inner = new ArrayList<>();
+            for (Candidate c : s.suggestions) {
+                if (c.folded.startsWith(p)) {
+                    starts.add(c.suggestion);
+                } else if (c.folded.contains(" " + p) || c.folded.contains("-" + p)) {
+                    inner.add(c.suggestion);
+                }
+                if (starts.size() >= limit) {
+                    break;
+                }
+            }
+            starts.addAll(inner);
+            return List.copyOf(starts.subList(0, Math.min(limit, starts.size())));
+        }, List.of());
+    }
+
+    /** The dataset's JSON record ({@link DatasetJson}), if the dataset is in the index. */
+    public Optional<String> datasetJson(String id) {
+        return withSearcher(s -> {
+            TopDocs top = s.search(new TermQuery(new Term(SearchSchema.ID_KEY, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.<String>empty();
+            }
+            return Optional.of(s.storedFields().document(top.scoreDocs[0].doc).get(SearchSchema.RECORD));
+        }, Optional.empty());
+    }
+
+    /** A page of dataset records in id order. */
+    public RecordPage list(int page, int size) {
+        SearchRequest checked = new SearchRequest("", Map.of(), List.of(), SearchRequest.Sort.ID, page, size);
+        return withSearcher(s -> {
+            TopDocs top = s.search(new MatchAllDocsQuery(), checked.page() * checked.size(),
+                    new Sort(new SortField(SearchSchema.ID, SortField.Type.STRING)));
+            List<String> records = new ArrayList<>();
+            StoredFields stored = s.storedFields();
+            for (int i = (page - 1) * size; i < top.scoreDocs.length; i++) {
+                records.add(stored.document(top.scoreDocs[i].doc).get(SearchSchema.RECORD));
+            }
+            return new RecordPage(s.getIndexReader().numDocs(), page, size, records);
+        }, new RecordPage(0, page, size, List.of()));
+    }
+
+    /**
+     * A page of dataset records.
+     *
+     * @param records JSON text of each record ({@link DatasetJson})
+     */
+    public record RecordPage(long total, int page, int size, List<String> records) {
+    }
+
+    private interface SearcherWork<T> {
+        T apply(CollectionSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work, T whenNoIndex) {
+        SearcherManager m = manager;
+        if (m == null) {
+            return whenNoIndex;
+        }
+        IndexSearcher s;
+        try {
+            s = m.acquire();
+        } catch (org.apache.lucene.store.AlreadyClosedException e) {
+            // Swapped out between reading the field and acquiring: the new one is in place.
+            return withSearcher(work, whenNoIndex);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Opening search index " + path + " failed", e);
+        }
+        try {
+            return work.apply((CollectionSearcher) s);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading search index " + path + " failed", e);
+        } finally {
+            try {
+                m.release(s);
+            } catch (IOException e) {
+                LOG.warn("Releasing a searcher of {} failed", path, e);
+            }
+        }
+    }
+
+    static String fold(String s) {
+        return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+        synchronized (swapLock) {
+            if (manager != null) {
+                manager.close();
+                manager = null;
+            }
+        }
+        directory.close();
+    }
+
+    private record Candidate(SearchResult.Suggestion suggestion, String folded) {
+    }
+
+    /** A searcher with what is derived once per index version: facet ordinals and suggestions. */
+    private static final class CollectionSearcher extends IndexSearcher {
+        final SortedSetDocValuesReaderState facetState;
+        final List<Candidate> suggestions;
+
+        CollectionSearcher(IndexReader reader) throws IOException {
+            super(reader);
+            facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, FACETS) : null;
+            suggestions = suggestions(reader);
+        }
+
+        private static boolean hasFacets(IndexReader reader) {
+            String field = FacetsConfig.DEFAULT_INDEX_FIELD_NAME;
+            return reader.leaves().stream().anyMatch(l -> l.reader().getFieldInfos().fieldInfo(field) != null);
+        }
+
+        private static List<Candidate> suggestions(IndexReader reader) throws IOException {
+            TreeSet<String> values = new TreeSet<>();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                SortedSetDocValues dv = leaf.reader().getSortedSetDocValues(SearchSchema.SUGGEST);
+                if (dv == null) {
+                    continue;
+                }
+                TermsEnum terms = dv.termsEnum();
+                for (BytesRef b = terms.next(); b != null; b = terms.next()) {
+                    values.add(b.utf8ToString());
+                }
+            }
+            List<Candidate> out = new ArrayList<>();
+            TreeSet<String> seen = new TreeSet<>();
+            for (String v : values) {
+                int sep = v.indexOf('\u001F');
+                String kind = v.substring(0, sep);
+                String text = v.substring(sep + 1);
+                if (seen.add(fold(text))) {
+                    out.add(new Candidate(new SearchResult.Suggestion(text, kind), fold(text)));
+                }
+            }
+            // Short completions first (a technique before a long title), then alphabetical.
+            out.sort(Comparator.comparingInt((Candidate c) -> c.folded.length()).thenComparing(c -> c.folded));
+            return List.copyOf(out);
+        }
+    }
+
+    private static final class CollectionSearcherFactory extends SearcherFactory {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+            return new CollectionSearcher(reader);
+        }
+    }
+}

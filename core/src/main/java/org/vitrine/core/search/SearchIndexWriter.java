@@ -1,0 +1,135 @@
+package org.vitrine.core.search;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.vitrine.core.model.Collection;
+import org.vitrine.core.model.Dataset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the Lucene index of a collection's public datasets (never a draft or embargoed one).
+ *
+ * <p>The index is rewritten in place as a new commit of the same directory, so a running
+ * {@link SearchIndex} on that directory picks the new content up at its next refresh while
+ * in-flight queries finish on the old one.
+ */
+public final class SearchIndexWriter {
+
+    /** Name of the index folder the generator writes next to the site. */
+    public static final String DEFAULT_DIRECTORY = "search-index";
+
+    private SearchIndexWriter() {
+    }
+
+    /** Indexes {@code collection.publicDatasets()} into {@code directory}, replacing what it held. */
+    public static void write(Collection collection, Path directory, DatasetLinks links) throws IOException {
+        write(collection.publicDatasets(), directory, links);
+    }
+
+    /**
+     * Indexes datasets that the caller has already established are public (as
+     * {@link Collection#publicDatasets()} returns them).
+     */
+    public static void write(List<Dataset> publicDatasets, Path directory, DatasetLinks links) throws IOException {
+        Files.createDirectories(directory);
+        FacetsConfig facets = SearchSchema.facetsConfig();
+        IndexWriterConfig config = new IndexWriterConfig(SearchSchema.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                // Index order is id order, so equal scores rank by id in Lucene and in the browser.
+                .setIndexSort(new Sort(new SortField(SearchSchema.ID, SortField.Type.STRING)))
+                .setRAMBufferSizeMB(64)
+                .setCommitOnClose(false);
+        List<Dataset> sorted = publicDatasets.stream().sorted(Comparator.comparing(Dataset::id)).toList();
+        try (Directory dir = FSDirectory.open(directory); IndexWriter writer = new IndexWriter(dir, config)) {
+            for (Dataset d : sorted) {
+                writer.addDocument(facets.build(document(d, links)));
+            }
+            writer.forceMerge(1);
+            writer.commit();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    static Document document(Dataset dataset, DatasetLinks links) {
+        SearchableDataset s = SearchableDataset.of(dataset, links);
+        Document doc = new Document();
+        doc.add(new StringField(SearchSchema.ID_KEY, s.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(SearchSchema.ID, new BytesRef(s.id())));
+        for (Map.Entry<String, List<String>> e : s.text().entrySet()) {
+            String field = e.getKey();
+            for (String value : e.getValue()) {
+                boolean stored = field.equals(SearchSchema.TITLE) || field.equals(SearchSchema.DESCRIPTION);
+                doc.add(new TextField(field, value, stored ? Field.Store.YES : Field.Store.NO));
+            }
+        }
+        for (Map.Entry<String, List<String>> e : s.facets().entrySet()) {
+            for (String value : e.getValue()) {
+                doc.add(new SortedSetDocValuesFacetField(e.getKey(), value));
+            }
+        }
+        for (String label : s.techniquePath()) {
+            doc.add(new StringField(SearchSchema.TECHNIQUE_PATH, label, Field.Store.NO));
+        }
+        for (Map.Entry<String, List<Double>> e : s.parameters().entrySet()) {
+            for (double v : e.getValue()) {
+                doc.add(new DoublePoint(SearchSchema.PARAM_PREFIX + e.getKey(), v));
+            }
+        }
+        long epochDay = dataset.released() == null ? LocalDate.MIN.toEpochDay() : dataset.released().toEpochDay();
+        doc.add(new NumericDocValuesField(SearchSchema.RELEASED, epochDay));
+        doc.add(new StoredField(SearchSchema.HIT_URL, s.url()));
+        if (s.thumbnail() != null) {
+            doc.add(new StoredField(SearchSchema.HIT_THUMBNAIL, s.thumbnail()));
+        }
+        if (s.technique() != null) {
+            doc.add(new StoredField(SearchSchema.HIT_TECHNIQUE, s.technique()));
+        }
+        if (s.facility() != null) {
+            doc.add(new StoredField(SearchSchema.HIT_FACILITY, s.facility()));
+        }
+        if (s.released() != null) {
+            doc.add(new StoredField(SearchSchema.HIT_RELEASED, s.released()));
+        }
+        doc.add(new StoredField(SearchSchema.RECORD, DatasetJson.toJson(dataset, links)));
+        suggest(doc, "title", s.title());
+        if (dataset.sample() != null) {
+            suggest(doc, "sample", dataset.sample().name());
+        }
+        if (dataset.technique() != null) {
+            suggest(doc, "technique", dataset.technique().label());
+            dataset.technique().ancestors().forEach(a -> suggest(doc, "technique", a));
+        }
+        return doc;
+    }
+
+    private static void suggest(Document doc, String kind, String text) {
+        if (text != null && !text.isBlank()) {
+            doc.add(new SortedSetDocValuesField(SearchSchema.SUGGEST, new BytesRef(kind + '\u001F' + text.strip())));
+        }
+    }
+}

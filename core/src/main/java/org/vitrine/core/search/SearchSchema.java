@@ -1,0 +1,156 @@
+package org.vitrine.core.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.facet.FacetsConfig;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The search schema, shared by everything that writes or reads an index (the Lucene writer, the
+ * searcher, the static index and its browser search): field names, their boosts, facet
+ * dimensions and analyzers.
+ *
+ * <p>The text analyzer is deliberately simple (Unicode word tokens, lower case, accents folded,
+ * English plurals reduced) so that {@code site-assets/js/search.js} can reproduce it exactly and
+ * the static search ranks as the API does.
+ */
+public final class SearchSchema {
+
+    public static final String ID = "id";
+    public static final String TITLE = "title";
+    public static final String DESCRIPTION = "description";
+    public static final String AUTHOR = "author";
+    public static final String ORCID = "orcid";
+    public static final String DOI = "doi";
+    public static final String KEYWORD = "keyword";
+    public static final String TECHNIQUE = "technique";
+    public static final String FACILITY = "facility";
+    public static final String INSTRUMENT = "instrument";
+    public static final String SAMPLE = "sample";
+    public static final String LICENSE = "license";
+    public static final String YEAR = "year";
+    public static final String FORMAT = "format";
+
+    /** The id as one exact, stored token, for look-ups by id. */
+    static final String ID_KEY = "id_key";
+    /** Lower-cased technique label and every ancestor label: what a technique filter matches. */
+    static final String TECHNIQUE_PATH = "technique_path";
+    /** Release date as epoch day, for sorting. */
+    static final String RELEASED = "released";
+    /** Stored fields of a hit. */
+    static final String HIT_URL = "hit_url";
+    static final String HIT_THUMBNAIL = "hit_thumbnail";
+    static final String HIT_TECHNIQUE = "hit_technique";
+    static final String HIT_FACILITY = "hit_facility";
+    static final String HIT_RELEASED = "hit_released";
+    /** The dataset's JSON record ({@link DatasetJson}), stored. */
+    static final String RECORD = "record";
+    /** Suggestion sources: "kind\u001Ftext" sorted-set doc values. */
+    static final String SUGGEST = "suggest";
+    /** Prefix of the point fields holding parameters in SI: {@code param.photon_energy}. */
+    static final String PARAM_PREFIX = "param.";
+
+    /** Fields a query searches when it names none, with their boosts. */
+    public static final Map<String, Float> DEFAULT_FIELDS;
+
+    static {
+        Map<String, Float> m = new LinkedHashMap<>();
+        m.put(ID, 5f);
+        m.put(TITLE, 4f);
+        m.put(KEYWORD, 2f);
+        m.put(TECHNIQUE, 2f);
+        m.put(SAMPLE, 2f);
+        m.put(DESCRIPTION, 1f);
+        m.put(AUTHOR, 1f);
+        m.put(FACILITY, 1f);
+        m.put(INSTRUMENT, 1f);
+        m.put(YEAR, 1f);
+        m.put(DOI, 1f);
+        m.put(ORCID, 1f);
+        m.put(LICENSE, 0.5f);
+        m.put(FORMAT, 0.5f);
+        DEFAULT_FIELDS = Map.copyOf(m);
+        ORDERED_FIELDS = List.copyOf(m.keySet());
+    }
+
+    /** Every field a query may name ({@code title:ptychography}), in a stable order. */
+    public static final List<String> ORDERED_FIELDS;
+
+    /** Fields indexed as one lower-cased token rather than words. */
+    public static final Set<String> EXACT_FIELDS = Set.of(ID, ORCID, DOI, YEAR);
+
+    /** Facet dimensions, in the order results list them; also the filter parameter names. */
+    public static final List<String> FACETS = List.of(TECHNIQUE, FACILITY, INSTRUMENT, SAMPLE, KEYWORD, LICENSE, YEAR);
+
+    /** How many values of one facet a result lists. */
+    public static final int FACET_VALUES = 20;
+
+    /** BM25 parameters (Lucene's defaults, repeated for the browser search). */
+    public static final float BM25_K1 = 1.2f;
+    public static final float BM25_B = 0.75f;
+
+    private SearchSchema() {
+    }
+
+    /** The facets configuration: keywords are multi-valued, every other dimension single. */
+    public static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(KEYWORD, true);
+        config.setMultiValued(TECHNIQUE, false);
+        return config;
+    }
+
+    /** {@link #analyzer()}, shared: analyzers are thread-safe and keep per-thread token streams. */
+    static final Analyzer ANALYZER = analyzer();
+
+    /** The analyzer of every field: words for text fields, one token for {@link #EXACT_FIELDS}. */
+    public static Analyzer analyzer() {
+        Map<String, Analyzer> exact = new LinkedHashMap<>();
+        Analyzer keyword = new ExactAnalyzer();
+        for (String f : EXACT_FIELDS) {
+            exact.put(f, keyword);
+        }
+        return new PerFieldAnalyzerWrapper(new TextAnalyzer(), exact);
+    }
+
+    /** Unicode words, lower case, accents folded, English plurals reduced. */
+    static final class TextAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer tokenizer = new StandardTokenizer();
+            TokenStream stream = new LowerCaseFilter(tokenizer);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new EnglishMinimalStemFilter(stream);
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+    }
+
+    /** The whole value as one lower-cased token. */
+    static final class ExactAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            KeywordTokenizer tokenizer = new KeywordTokenizer();
+            return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.vitrine.core.search;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.vitrine.core.model.Collection;
+import org.vitrine.core.model.Dataset;
+import org.vitrine.core.units.UnitTable;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Writes the compact static search index that {@code site-assets/js/search.js} searches in the
+ * browser when the site has no API: the schema (field boosts, exact fields, facets, BM25
+ * parameters, units) and, per public dataset in id order, its searchable text, facet values,
+ * technique path and parameters in SI. The browser builds its inverted index from this on load,
+ * with the same analysis and scoring as the Lucene index, so both rank alike.
+ *
+ * <p>Deterministic: the same datasets give byte-identical output.
+ */
+public final class StaticIndexWriter {
+
+    /** File name the generator writes next to the site's pages. */
+    public static final String DEFAULT_FILE = "search-index.json";
+    /** Format version, raised when the layout changes. */
+    public static final int VERSION = 1;
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private StaticIndexWriter() {
+    }
+
+    /** Writes the index of {@code collection.publicDatasets()} to {@code file}. */
+    public static void write(Collection collection, Path file, DatasetLinks links) throws IOException {
+        write(collection.publicDatasets(), file, links);
+    }
+
+    /** Writes the index of datasets already established to be public. */
+    public static void write(List<Dataset> publicDatasets, Path file, DatasetLinks links) throws IOException {
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        try (OutputStream out = Files.newOutputStream(file);
+             Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            write(publicDatasets, links, w);
+        }
+    }
+
+    /** The index as JSON text. */
+    public static String toJson(List<Dataset> publicDatasets, DatasetLinks links) {
+        StringWriter w = new StringWriter();
+        try {
+            write(publicDatasets, links, w);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return w.toString();
+    }
+
+    private static void write(List<Dataset> publicDatasets, DatasetLinks links, Writer w) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeNumberField("version", VERSION);
+            g.writeObjectFieldStart("fields");
+            for (String f : SearchSchema.ORDERED_FIELDS) {
+                g.writeNumberField(f, SearchSchema.DEFAULT_FIELDS.get(f));
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("exact");
+            for (String f : new TreeSet<>(SearchSchema.EXACT_FIELDS)) {
+                g.writeString(f);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("facets");
+            for (String f : SearchSchema.FACETS) {
+                g.writeString(f);
+            }
+            g.writeEndArray();
+            g.writeNumberField("facetValues", SearchSchema.FACET_VALUES);
+            g.writeNumberField("maxExpansions", DatasetQueryParser.MAX_EXPANSIONS);
+            g.writeNumberField("maxSize", SearchRequest.MAX_SIZE);
+            g.writeObjectFieldStart("bm25");
+            g.writeNumberField("k1", SearchSchema.BM25_K1);
+            g.writeNumberField("b", SearchSchema.BM25_B);
+            g.writeEndObject();
+            g.writeObjectFieldStart("units");
+            for (Map.Entry<String, UnitTable.Unit> e : UnitTable.units().entrySet()) {
+                g.writeArrayFieldStart(e.getKey());
+                g.writeNumber(e.getValue().factor().doubleValue());
+                g.writeNumber(e.getValue().offset().doubleValue());
+                g.writeString(e.getValue().quantity().siUnit());
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("docs");
+            List<Dataset> sorted = publicDatasets.stream().sorted(Comparator.comparing(Dataset::id)).toList();
+            for (Dataset d : sorted) {
+                writeDoc(g, SearchableDataset.of(d, links));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void writeDoc(JsonGenerator g, SearchableDataset s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", s.id());
+        g.writeStringField("title", s.title());
+        g.writeStringField("url", s.url());
+        writeIfSet(g, "thumbnail", s.thumbnail());
+        writeIfSet(g, "technique", s.technique());
+        writeIfSet(g, "facility", s.facility());
+        writeIfSet(g, "released", s.released());
+        writeLists(g, "text", s.text());
+        writeLists(g, "facets", s.facets());
+        g.writeArrayFieldStart("path");
+        for (String p : s.techniquePath()) {
+            g.writeString(p);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("params");
+        for (Map.Entry<String, List<Double>> e : s.parameters().entrySet()) {
+            g.writeArrayFieldStart(e.getKey());
+            for (double v : e.getValue()) {
+                g.writeNumber(v);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void writeLists(JsonGenerator g, String name, Map<String, List<String>> lists) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, List<String>> e : lists.entrySet()) {
+            g.writeArrayFieldStart(e.getKey());
+            for (String v : e.getValue()) {
+                g.writeString(v);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeIfSet(JsonGenerator g, String name, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(name, value);
+        }
+    }
+}
