@@ -11,6 +11,7 @@ import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.Visibility;
 import org.vitrine.core.techniques.PaNet;
 import org.vitrine.generator.site.OutputTree;
+import org.vitrine.generator.site.SearchOutputs;
 import org.vitrine.generator.site.SiteBuilder;
 import org.vitrine.generator.site.Thumbnails;
 
@@ -25,7 +26,8 @@ final class Pipeline {
     private Pipeline() {
     }
 
-    record Built(Collection collection, Path dataRoot, SiteBuilder.Report report) {
+    /** A finished build: what was published and where the API's search index is. */
+    record Built(Collection collection, Path dataRoot, Path searchIndex, SiteBuilder.Report report) {
     }
 
     static CollectionLoader.Result load(Path content) {
@@ -73,7 +75,8 @@ final class Pipeline {
             return null;
         }
         Collection collection = result.collection();
-        SiteBuilder builder = new SiteBuilder(options.templates(), options.assets(), List.of());
+        Path searchIndex = SearchOutputs.luceneDirectoryFor(site);
+        SiteBuilder builder = new SiteBuilder(options.templates(), options.assets(), List.of(new SearchOutputs(searchIndex)));
         OutputTree tree = new OutputTree(site, cache);
         int total = collection.publicDatasets().size();
         SiteBuilder.Report report;
@@ -98,6 +101,6 @@ final class Pipeline {
                 site, report.datasets(), report.rendered(), report.skipped(), report.files(), report.deleted().size(),
                 (System.nanoTime() - start) / 1e9);
         stdout.flush();
-        return new Built(collection, result.dataRoot(), report);
+        return new Built(collection, result.dataRoot(), searchIndex, report);
     }
 }

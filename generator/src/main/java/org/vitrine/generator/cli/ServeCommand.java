@@ -8,6 +8,8 @@ import org.vitrine.api.h5grove.DataRootResolver;
 import org.vitrine.api.h5grove.FileResolver;
 import org.vitrine.api.h5grove.H5groveOptions;
 import org.vitrine.api.h5grove.H5groveRoutes;
+import org.vitrine.api.search.SearchRoutes;
+import org.vitrine.core.search.SearchIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -45,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
         Pipeline.Built built = Pipeline.build(options, out, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (built == null) {
             return 1;
@@ -55,7 +58,9 @@ final class ServeCommand implements Callable<Integer> {
                 ? new DataRootResolver(h5groveRoot.toAbsolutePath().normalize())
                 : new CollectionResolver(built.collection(), built.dataRoot());
         H5groveRoutes h5grove = new H5groveRoutes(files, H5groveOptions.defaults());
-        Javalin app = ApiServer.create(List.of(h5grove), config -> config.staticFiles.add(staticFiles -> {
+        // Rebuilds (./vitrine build in another shell) are picked up without a restart.
+        SearchIndex search = SearchIndex.open(built.searchIndex(), Duration.ofSeconds(2));
+        Javalin app = ApiServer.create(List.of(h5grove, new SearchRoutes(search)), config -> config.staticFiles.add(staticFiles -> {
             staticFiles.hostedPath = "/";
             staticFiles.directory = site.toString();
             staticFiles.location = Location.EXTERNAL;
@@ -66,6 +71,11 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             h5grove.close();
+            try {
+                search.close();
+            } catch (java.io.IOException e) {
+                // Shutting down: nothing left to do with it.
+            }
             stopped.countDown();
         }));
         stopped.await();
