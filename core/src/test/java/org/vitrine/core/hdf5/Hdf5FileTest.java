@@ -47,6 +47,20 @@ class Hdf5FileTest {
         }
         try (Hdf5File f = Hdf5File.open(SharedData.file("pytables/blosc_bigendian.h5"))) {
             assertEquals("CARRAY", f.attributeString("/i4", "CLASS"));
+            assertNull(f.attributeNumber("/i4", "CLASS"), "text is not a number");
+        }
+        try (Hdf5File f = Hdf5File.open(SharedData.file("jhdf/test_file.hdf5"));
+             HdfFile j = new HdfFile(SharedData.file("jhdf/test_file.hdf5"))) {
+            Object intAttr = j.getByPath("/datasets_group").getAttribute("int_attr").getData();
+            Object floatAttr = j.getByPath("/datasets_group").getAttribute("float_attr").getData();
+            assertEquals(((Number) intAttr).longValue(), f.attributeNumber("/datasets_group", "int_attr").longValue());
+            assertEquals(((Number) floatAttr).doubleValue(), f.attributeNumber("/datasets_group", "float_attr").doubleValue(), 0);
+        }
+        try (Hdf5File f = Hdf5File.open(SharedData.file("cxidb-libcxi/typical_raw.cxi"));
+             HdfFile j = new HdfFile(SharedData.file("cxidb-libcxi/typical_raw.cxi"))) {
+            Object start = j.getDatasetByPath("/entry_1/start_time").getData();
+            assertEquals(start instanceof String[] a ? a[0] : start, f.readString("/entry_1/start_time"));
+            assertNull(f.readNumber("/entry_1/start_time"));
         }
     }
 
