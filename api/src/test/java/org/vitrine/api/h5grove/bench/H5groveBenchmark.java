@@ -43,7 +43,7 @@ public final class H5groveBenchmark {
     private static final int TILE = 256;
     private static final int FRAMES = 100;
     private static final int FRAME = 1024;
-    private static final long WARMUP_MS = 2000;
+    private static final long WARMUP_MS = 5000;
     private static final long MEASURE_MS = 6000;
 
     private H5groveBenchmark() {
