@@ -59,6 +59,7 @@ final class SlabReader {
         cartesian(perDim, 0, new long[rank], origins);
         // Cached blocks are copied right away; only the missing ones are worth other threads.
         List<Runnable> misses = new ArrayList<>();
+        Thread caller = Thread.currentThread();
         for (long[] index : origins) {
             long[] origin = new long[rank];
             long linear = 0;
@@ -77,6 +78,10 @@ final class SlabReader {
                 continue;
             }
             misses.add(() -> {
+                if (caller.isInterrupted()) {
+                    // The request was abandoned (it timed out): decode nothing more for it.
+                    throw new java.util.concurrent.CancellationException("read abandoned");
+                }
                 byte[] bytes = cache.get(key, needed, n -> source.block(origin, n));
                 copy(bytes, origin, block, blockStride, dims, sel, out, outStride, elementSize);
             });
