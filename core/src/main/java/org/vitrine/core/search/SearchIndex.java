@@ -1,6 +1,5 @@
 package org.vitrine.core.search;
 
-import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -10,9 +9,11 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -49,7 +50,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,9 +69,6 @@ public final class SearchIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     private static final FacetsConfig FACETS = SearchSchema.facetsConfig();
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Set<String> HIT_FIELDS = Set.of(SearchSchema.ID_KEY, SearchSchema.TITLE, SearchSchema.HIT_URL,
-            SearchSchema.HIT_THUMBNAIL, SearchSchema.HIT_TECHNIQUE, SearchSchema.HIT_FACILITY, SearchSchema.HIT_RELEASED,
-            SearchSchema.DESCRIPTION);
 
     private final Path path;
     private final Directory directory;
@@ -212,18 +209,17 @@ public final class SearchIndex implements Closeable {
         int from = Math.min(all.length, (request.page() - 1) * request.size());
         ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
         Snippets snippets = new Snippets(new DatasetQueryParser(List.of(SearchSchema.DESCRIPTION)).parseQuery(request.query()));
-        StoredFields stored = s.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
-        for (int i = 0; i < page.length; i++) {
-            // Only the hit's fields: the full record is far larger and not needed here.
-            DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(HIT_FIELDS);
-            stored.document(page[i].doc, visitor);
-            var doc = visitor.getDocument();
-            hits.add(new SearchResult.Hit(doc.get(SearchSchema.ID_KEY),
-                    doc.get(SearchSchema.TITLE), doc.get(SearchSchema.HIT_URL), doc.get(SearchSchema.HIT_THUMBNAIL),
-                    snippets.of(doc.get(SearchSchema.DESCRIPTION)), doc.get(SearchSchema.HIT_TECHNIQUE),
-                    doc.get(SearchSchema.HIT_FACILITY), doc.get(SearchSchema.HIT_RELEASED),
-                    sort == null ? page[i].score : 0f));
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        for (ScoreDoc hit : page) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            BinaryDocValues values = leaf.reader().getBinaryDocValues(SearchSchema.HIT);
+            if (values == null || !values.advanceExact(hit.doc - leaf.docBase)) {
+                throw new IllegalStateException("Search index " + path + " has no hit fields for document " + hit.doc);
+            }
+            HitFields f = HitFields.decode(values.binaryValue());
+            hits.add(new SearchResult.Hit(f.id(), f.title(), f.url(), f.thumbnail(), snippets.of(f.description()),
+                    f.technique(), f.facility(), f.released(), sort == null ? hit.score : 0f));
         }
         return new SearchResult(result.hits.totalHits.value, request.page(), request.size(), hits,
                 facets(result.facets, s.facetState));

@@ -47,12 +47,8 @@ public final class SearchSchema {
     static final String TECHNIQUE_PATH = "technique_path";
     /** Release date as epoch day, for sorting. */
     static final String RELEASED = "released";
-    /** Stored fields of a hit. */
-    static final String HIT_URL = "hit_url";
-    static final String HIT_THUMBNAIL = "hit_thumbnail";
-    static final String HIT_TECHNIQUE = "hit_technique";
-    static final String HIT_FACILITY = "hit_facility";
-    static final String HIT_RELEASED = "hit_released";
+    /** What a hit shows ({@link HitFields}), a binary doc value. */
+    static final String HIT = "hit";
     /** The dataset's JSON record ({@link DatasetJson}), stored. */
     static final String RECORD = "record";
     /** Suggestion sources: "kind\u001Ftext" sorted-set doc values. */
