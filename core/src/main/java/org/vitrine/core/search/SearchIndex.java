@@ -14,6 +14,9 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StandardDirectoryReader;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -33,6 +36,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,34 +119,39 @@ public final class SearchIndex implements Closeable {
      */
     public boolean refresh() throws IOException {
         synchronized (swapLock) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return false;
+            }
             SearcherManager current = manager;
-            if (current == null) {
-                if (!DirectoryReader.indexExists(directory)) {
-                    return false;
+            if (current != null) {
+                String onDisk = commitKey(SegmentInfos.readLatestCommit(directory));
+                IndexSearcher searcher = current.acquire();
+                try {
+                    if (((CollectionSearcher) searcher).commit.equals(onDisk)) {
+                        return false;
+                    }
+                } finally {
+                    current.release(searcher);
                 }
-                manager = new SearcherManager(directory, new CollectionSearcherFactory());
-                return true;
             }
-            IndexSearcher before = current.acquire();
-            try {
-                current.maybeRefreshBlocking();
-            } catch (IOException | RuntimeException e) {
-                // The folder was replaced wholesale (new index history): open it afresh. Readers
-                // of the old files keep them open until their last query releases them.
-                LOG.info("Reopening search index {} from scratch: {}", path, e.toString());
-                manager = new SearcherManager(directory, new CollectionSearcherFactory());
+            // Every build writes a new index (new segments, and after the folder was deleted even
+            // the same generation number), so open it afresh rather than incrementally. Queries
+            // holding the old searcher finish on it; it closes when the last one releases it.
+            manager = new SearcherManager(directory, new CollectionSearcherFactory());
+            if (current != null) {
                 current.close();
-                return true;
-            } finally {
-                current.release(before);
             }
-            IndexSearcher after = current.acquire();
-            try {
-                return after != before;
-            } finally {
-                current.release(after);
-            }
+            return true;
         }
+    }
+
+    /** What identifies a commit: its generation and the unique ids of its segments. */
+    private static String commitKey(SegmentInfos infos) {
+        StringBuilder key = new StringBuilder().append(infos.getGeneration());
+        for (SegmentCommitInfo segment : infos) {
+            key.append(':').append(StringHelper.idToString(segment.info.getId()));
+        }
+        return key.toString();
     }
 
     private void refreshQuietly() {
@@ -381,9 +390,11 @@ public final class SearchIndex implements Closeable {
     private static final class CollectionSearcher extends IndexSearcher {
         final SortedSetDocValuesReaderState facetState;
         final List<Candidate> suggestions;
+        final String commit;
 
         CollectionSearcher(IndexReader reader) throws IOException {
             super(reader);
+            commit = commitKey(((StandardDirectoryReader) reader).getSegmentInfos());
             facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, FACETS) : null;
             suggestions = suggestions(reader);
         }
