@@ -90,7 +90,8 @@ public final class SearchBenchmark {
             System.out.printf("%n== %,d datasets: indexed in %.1f s (%.0f datasets/s), index %d MB%n", n, indexSeconds,
                     n / indexSeconds, bytes >> 20);
             try (SearchIndex index = SearchIndex.open(dir, Duration.ofSeconds(5))) {
-                inProcess(index, Math.min(seconds, 5));
+                inProcess(index, Math.max(2, seconds / 3), "warm-up");
+                inProcess(index, seconds, "measured");
                 Javalin app = ApiServer.create(List.of(new SearchRoutes(index)), c -> { }).start("127.0.0.1", 0);
                 try {
                     String base = "http://127.0.0.1:" + app.port() + "/api/search?";
@@ -114,7 +115,7 @@ public final class SearchBenchmark {
         }
     }
 
-    private static void inProcess(SearchIndex index, int seconds) {
+    private static void inProcess(SearchIndex index, int seconds, String label) {
         List<Long> latencies = new ArrayList<>();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         int i = 0;
@@ -123,7 +124,7 @@ public final class SearchBenchmark {
             index.search(SearchRequest.of(QUERIES[i++ % QUERIES.length]));
             latencies.add(System.nanoTime() - s);
         }
-        report("in-process searcher, 1 thread", latencies, seconds);
+        report("in-process searcher, 1 thread, " + label, latencies, seconds);
     }
 
     private static void http(List<String> urls, int clients, int seconds, boolean gzip, String label) throws Exception {

@@ -6,11 +6,15 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 
 /**
@@ -73,9 +77,21 @@ final class DatasetQueryParser extends QueryParser {
 
     /** The same query on every default field, as alternatives weighted by the field's boost. */
     private Query anyField(FieldQuery perField) throws ParseException {
+        return anyField(perField, false);
+    }
+
+    /**
+     * @param wordsOnly for prefix, wildcard and fuzzy terms: only the fields of
+     *                  {@link SearchSchema#MULTI_TERM_FIELDS}, since each field costs an automaton
+     *                  and identifiers, dates and licences are not what such a term looks for
+     */
+    private Query anyField(FieldQuery perField, boolean wordsOnly) throws ParseException {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = 0;
         for (String field : defaultFields) {
+            if (wordsOnly && !SearchSchema.MULTI_TERM_FIELDS.contains(field)) {
+                continue;
+            }
             Query q = perField.build(field);
             if (q != null) {
                 float boost = SearchSchema.DEFAULT_FIELDS.get(field);
@@ -116,7 +132,7 @@ final class DatasetQueryParser extends QueryParser {
             throw new ParseException("a prefix needs at least 2 characters before '*'");
         }
         if (ANY_FIELD.equals(field)) {
-            return anyField(f -> super.getPrefixQuery(f, termStr));
+            return anyField(f -> super.getPrefixQuery(f, termStr), true);
         }
         return super.getPrefixQuery(known(field), termStr);
     }
@@ -127,7 +143,7 @@ final class DatasetQueryParser extends QueryParser {
             return field.equals(ANY_FIELD) ? new MatchAllDocsQuery() : super.getWildcardQuery(known(field), termStr);
         }
         if (ANY_FIELD.equals(field)) {
-            return anyField(f -> super.getWildcardQuery(f, termStr));
+            return anyField(f -> super.getWildcardQuery(f, termStr), true);
         }
         return super.getWildcardQuery(known(field), termStr);
     }
@@ -135,9 +151,19 @@ final class DatasetQueryParser extends QueryParser {
     @Override
     protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
         if (ANY_FIELD.equals(field)) {
-            return anyField(f -> super.getFuzzyQuery(f, termStr, minSimilarity));
+            Map<String, CompiledAutomaton> automata = new HashMap<>();
+            return anyField(f -> fuzzy(f, termStr, minSimilarity, automata), true);
         }
-        return super.getFuzzyQuery(known(field), termStr, minSimilarity);
+        return fuzzy(known(field), termStr, minSimilarity, new HashMap<>());
+    }
+
+    /** As the classic parser's fuzzy term, with one automaton per normalised word, not per field. */
+    private Query fuzzy(String field, String termStr, float minSimilarity, Map<String, CompiledAutomaton> automata) {
+        String text = getAnalyzer().normalize(field, termStr).utf8ToString();
+        int edits = FuzzyQuery.floatToEdits(minSimilarity, text.codePointCount(0, text.length()));
+        CompiledAutomaton automaton = automata.computeIfAbsent(text,
+                t -> FuzzyQuery.getFuzzyAutomaton(t, edits, getFuzzyPrefixLength(), FuzzyQuery.defaultTranspositions));
+        return new FuzzyTermsQuery(field, text, automaton, getMultiTermRewriteMethod());
     }
 
     @Override

@@ -185,10 +185,11 @@ public final class SearchIndex implements Closeable {
         }
         Query baseQuery = base;
         SearchResult empty = new SearchResult(0, request.page(), request.size(), List.of(), emptyFacets());
-        return withSearcher(s -> run(s, request, text, baseQuery), empty);
+        // Every indexed dataset has facet values (a licence at least), so an index without any is empty.
+        return withSearcher(s -> s.facetState == null ? empty : run(s, request, baseQuery), empty);
     }
 
-    private SearchResult run(CollectionSearcher s, SearchRequest request, Query text, Query base) throws IOException {
+    private SearchResult run(CollectionSearcher s, SearchRequest request, Query base) throws IOException {
         DrillDownQuery query = new DrillDownQuery(FACETS, base);
         for (String dim : SearchSchema.FACETS) {
             List<String> values = request.filters().get(dim);

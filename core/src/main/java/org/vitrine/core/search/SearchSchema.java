@@ -82,6 +82,10 @@ public final class SearchSchema {
     /** Every field a query may name ({@code title:ptychography}), in a stable order. */
     public static final List<String> ORDERED_FIELDS;
 
+    /** Default fields that an unqualified prefix*, wildcard or fuzzy~ term searches. */
+    public static final List<String> MULTI_TERM_FIELDS = List.of(ID, TITLE, KEYWORD, TECHNIQUE, SAMPLE, DESCRIPTION,
+            AUTHOR, FACILITY, INSTRUMENT);
+
     /** Fields indexed as one lower-cased token rather than words. */
     public static final Set<String> EXACT_FIELDS = Set.of(ID, ORCID, DOI, YEAR);
 

@@ -361,6 +361,11 @@ class SearchIndexTest {
             SearchIndexWriter.write(DemoCollection.collection(), later, DatasetLinks.DEFAULT);
             assertTrue(waiting.refresh());
             assertEquals(8, waiting.search(SearchRequest.of("")).total());
+            // A collection with nothing public gives an empty index, searched without error.
+            SearchIndexWriter.write(DemoCollection.collection(List.of()), later, DatasetLinks.DEFAULT);
+            assertTrue(waiting.refresh());
+            assertEquals(0, waiting.search(SearchRequest.of("imaging")).total());
+            assertEquals(0, waiting.list(1, 10).total());
         }
     }
 }
