@@ -12,7 +12,7 @@ import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +32,15 @@ final class DatasetQueryParser extends QueryParser {
     static final int MAX_EXPANSIONS = 64;
 
     private static final String ANY_FIELD = "\u0000any";
+    /** Characters a fuzzy term shares exactly with what it matches. */
+    private static final int FUZZY_PREFIX = 1;
+    /** Recently used fuzzy automata (immutable, so shared by every thread), least recent dropped. */
+    private static final Map<String, CompiledAutomaton> FUZZY_AUTOMATA = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledAutomaton> eldest) {
+            return size() > 256;
+        }
+    };
 
     private final List<String> defaultFields;
 
@@ -48,7 +57,7 @@ final class DatasetQueryParser extends QueryParser {
         setAllowLeadingWildcard(false);
         setAutoGeneratePhraseQueries(false);
         setSplitOnWhitespace(true);
-        setFuzzyPrefixLength(1);
+        setFuzzyPrefixLength(FUZZY_PREFIX);
         setMultiTermRewriteMethod(new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MAX_EXPANSIONS));
     }
 
@@ -151,18 +160,23 @@ final class DatasetQueryParser extends QueryParser {
     @Override
     protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
         if (ANY_FIELD.equals(field)) {
-            Map<String, CompiledAutomaton> automata = new HashMap<>();
-            return anyField(f -> fuzzy(f, termStr, minSimilarity, automata), true);
+            return anyField(f -> fuzzy(f, termStr, minSimilarity), true);
         }
-        return fuzzy(known(field), termStr, minSimilarity, new HashMap<>());
+        return fuzzy(known(field), termStr, minSimilarity);
     }
 
-    /** As the classic parser's fuzzy term, with one automaton per normalised word, not per field. */
-    private Query fuzzy(String field, String termStr, float minSimilarity, Map<String, CompiledAutomaton> automata) {
+    /**
+     * As the classic parser's fuzzy term, with one automaton per normalised word and number of
+     * edits, not per field, kept for the next queries: building it is the expensive part.
+     */
+    private Query fuzzy(String field, String termStr, float minSimilarity) {
         String text = getAnalyzer().normalize(field, termStr).utf8ToString();
         int edits = FuzzyQuery.floatToEdits(minSimilarity, text.codePointCount(0, text.length()));
-        CompiledAutomaton automaton = automata.computeIfAbsent(text,
-                t -> FuzzyQuery.getFuzzyAutomaton(t, edits, getFuzzyPrefixLength(), FuzzyQuery.defaultTranspositions));
+        CompiledAutomaton automaton;
+        synchronized (FUZZY_AUTOMATA) {
+            automaton = FUZZY_AUTOMATA.computeIfAbsent(edits + ":" + text,
+                    k -> FuzzyQuery.getFuzzyAutomaton(text, edits, FUZZY_PREFIX, FuzzyQuery.defaultTranspositions));
+        }
         return new FuzzyTermsQuery(field, text, automaton, getMultiTermRewriteMethod());
     }
 
