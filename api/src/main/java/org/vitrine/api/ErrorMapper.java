@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
+import org.vitrine.core.hdf5.Hdf5Exception;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
@@ -21,6 +22,13 @@ final class ErrorMapper {
 
     static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage()));
+        routes.exception(Hdf5Exception.class, (e, ctx) -> {
+            int status = statusOf(e.kind());
+            if (status >= 500) {
+                LOG.warn("{} for {}: {}", status, ctx.fullUrl(), e.getMessage());
+            }
+            answer(ctx, status, e.getMessage());
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure for {}", ctx.fullUrl(), e);
@@ -31,6 +39,20 @@ final class ErrorMapper {
                 answer(ctx, 404, "Not found: " + ctx.path());
             }
         });
+    }
+
+    /**
+     * Missing things are 404; requests that do not fit the data 422; compression or types this
+     * server cannot decode 501; files that are broken on the server's side 500, with a message
+     * that says so.
+     */
+    static int statusOf(Hdf5Exception.Kind kind) {
+        return switch (kind) {
+            case FILE_NOT_FOUND, PATH_NOT_FOUND, BROKEN_LINK -> 404;
+            case BAD_SELECTION, WRONG_KIND -> 422;
+            case UNSUPPORTED_FILTER, UNSUPPORTED_TYPE -> 501;
+            case NOT_READABLE, CORRUPT_DATA -> 500;
+        };
     }
 
     static void answer(Context ctx, int status, String message) {

@@ -246,7 +246,7 @@ class StaticSearchBrowserTest {
     void staticIndexAndApiRankAlikeOnTheDemoContent() throws Exception {
         Path root = Path.of(System.getProperty("vitrine.projectRoot"));
         CollectionLoader.Result demo = new CollectionLoader(PaNet.bundled(), new Visibility(LocalDate.now()),
-                new FileInspector(new Hdf5Files(4, 64L << 20), null)).load(root.resolve("content"));
+                new FileInspector(new Hdf5Files(4, 64L << 20), null), null).load(root.resolve("content"));
         assertTrue(demo.collection().publicDatasets().size() >= 6, "demo datasets: " + demo.collection().publicDatasets().size());
         StaticIndexWriter.write(demo.collection(), site.resolve("demo-index.json"), DatasetLinks.DEFAULT);
         SearchIndexWriter.write(demo.collection(), site.resolve("demo"), DatasetLinks.DEFAULT);

@@ -37,16 +37,19 @@ public final class CollectionLoader {
     private final PaNet panet;
     private final Visibility visibility;
     private final FileInspector inspector;
+    private final Path cacheFile;
 
     /**
      * @param panet      technique ontology
      * @param visibility decides embargo against its date
      * @param inspector  reads the referenced files; null skips file reading (metadata-only checks)
+     * @param cacheFile  where to remember loaded datasets between runs (outside the site), or null
      */
-    public CollectionLoader(PaNet panet, Visibility visibility, FileInspector inspector) {
+    public CollectionLoader(PaNet panet, Visibility visibility, FileInspector inspector, Path cacheFile) {
         this.panet = panet;
         this.visibility = visibility;
         this.inspector = inspector;
+        this.cacheFile = cacheFile;
     }
 
     /** The outcome of loading: the collection (null when the site file is unusable) and every problem found. */
@@ -66,15 +69,13 @@ public final class CollectionLoader {
         Path dataRoot = contentDir.resolve(site.dataRoot()).normalize();
 
         DatasetReader reader = new DatasetReader(site, panet);
+        ContentCache cache = new ContentCache(cacheFile, site + "|" + (inspector != null));
         List<Dataset> datasets = markdownFiles(contentDir.resolve("datasets"), problems).parallelStream()
-                .map(file -> {
-                    FrontMatter fm = frontMatter(file, problems);
-                    return fm == null ? null : new Read(reader.read(fm, problems), fm);
-                })
-                .filter(r -> r != null && r.dataset != null)
-                .map(r -> inspector == null ? r.dataset : inspector.inspect(r.dataset, r.fm, dataRoot, problems))
+                .map(file -> readDataset(file, reader, dataRoot, cache, problems))
+                .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(Dataset::id))
                 .toList();
+        cache.save();
         checkUniqueIds(datasets, problems);
 
         List<Page> pages = new ArrayList<>();
@@ -88,7 +89,28 @@ public final class CollectionLoader {
         return new Result(new Collection(site, datasets, pages, visibility), dataRoot, problems.all());
     }
 
-    private record Read(Dataset dataset, FrontMatter fm) {
+    /** Reads one dataset file, or takes what an earlier run read when nothing it depends on changed. */
+    private Dataset readDataset(Path file, DatasetReader reader, Path dataRoot, ContentCache cache, Problems problems) {
+        ContentCache.Entry cached = cache.lookup(file, dataRoot);
+        if (cached != null) {
+            cached.problems().forEach(p -> {
+                if (p.severity() == ContentProblem.Severity.ERROR) {
+                    problems.error(file, p.line(), p.message());
+                } else {
+                    problems.warning(file, p.line(), p.message());
+                }
+            });
+            return cached.dataset();
+        }
+        Problems own = new Problems();
+        FrontMatter fm = frontMatter(file, own);
+        Dataset dataset = fm == null ? null : reader.read(fm, own);
+        if (dataset != null && inspector != null) {
+            dataset = inspector.inspect(dataset, fm, dataRoot, own);
+        }
+        cache.remember(file, dataRoot, dataset, own.all());
+        problems.addAll(own.all());
+        return dataset;
     }
 
     private static void checkUniqueIds(List<Dataset> datasets, Problems problems) {

@@ -6,6 +6,7 @@ import org.vitrine.core.model.SiteConfig;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -13,6 +14,8 @@ import java.util.stream.Collectors;
  * DataCite's recommended form: Creators (Year). Title. Publisher. DOI.
  */
 public final class Citation {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Citation() {
     }
@@ -71,7 +74,7 @@ public final class Citation {
 
     /** "Given Middle Family" → "Family, G. M."; a single word stays as is (collaborations). */
     static String familyInitials(Author a) {
-        List<String> parts = List.of(a.name().trim().split("\\s+"));
+        List<String> parts = List.of(SPACES.split(a.name().trim()));
         if (parts.size() < 2) {
             return a.name().trim();
         }

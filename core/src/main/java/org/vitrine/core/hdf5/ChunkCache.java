@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -40,17 +41,32 @@ public final class ChunkCache {
 
     /** The cached chunk, or the loader's result (cached when it fits). Loader failures propagate and are not cached. */
     byte[] get(Key key, Supplier<byte[]> loader) {
+        return get(key, 0, needed -> loader.get());
+    }
+
+    /**
+     * As {@link #get(Key, Supplier)}, for callers that need only the first {@code needed} bytes:
+     * a cached prefix at least that long is a hit. The loader is asked for {@code needed} bytes
+     * the first time; when a cached prefix proves too short it is asked for the whole chunk
+     * ({@link Integer#MAX_VALUE}), so a chunk is decoded at most twice.
+     */
+    byte[] get(Key key, int needed, IntFunction<byte[]> loader) {
         byte[] cached = lookup(key);
-        if (cached != null) {
+        if (cached != null && cached.length >= needed) {
             hits.incrementAndGet();
             return cached;
         }
+        int ask = cached == null ? needed : Integer.MAX_VALUE;
         misses.incrementAndGet();
         CompletableFuture<byte[]> mine = new CompletableFuture<>();
         CompletableFuture<byte[]> theirs = loading.putIfAbsent(key, mine);
         if (theirs != null) {
             try {
-                return theirs.join();
+                byte[] value = theirs.join();
+                if (value.length < needed) {
+                    return loader.apply(Integer.MAX_VALUE);
+                }
+                return value;
             } catch (java.util.concurrent.CompletionException e) {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
@@ -59,7 +75,7 @@ public final class ChunkCache {
             }
         }
         try {
-            byte[] value = loader.get();
+            byte[] value = loader.apply(ask);
             store(key, value);
             mine.complete(value);
             return value;
@@ -77,6 +93,10 @@ public final class ChunkCache {
 
     private synchronized void store(Key key, byte[] value) {
         if (value.length > maxBytes) {
+            return;
+        }
+        byte[] current = entries.get(key);
+        if (current != null && current.length >= value.length) {
             return;
         }
         byte[] old = entries.put(key, value);

@@ -10,6 +10,9 @@ interface ChunkSource {
     /** The shape of every block. */
     int[] blockShape();
 
-    /** The decoded bytes of the block whose first element is at {@code origin}. */
-    byte[] block(long[] origin);
+    /**
+     * The decoded bytes of the block whose first element is at {@code origin}: at least its
+     * first {@code needed} bytes (a source may stop decoding there), at most the whole block.
+     */
+    byte[] block(long[] origin, int needed);
 }

@@ -52,8 +52,7 @@ final class ContiguousBlocks implements ChunkSource {
     }
 
     @Override
-    public byte[] block(long[] origin) {
-        byte[] out = new byte[(int) blockBytes];
+    public byte[] block(long[] origin, int needed) {
         long element = 0;
         for (int d = 0; d < dims.length; d++) {
             element = element * dims[d] + origin[d];
@@ -64,6 +63,7 @@ final class ContiguousBlocks implements ChunkSource {
         }
         long available = Math.min(blockBytes, (total - element) * elementSize);
         if (address < 0) {
+            byte[] out = new byte[(int) blockBytes];
             if (fill != null) {
                 for (int p = 0; p + fill.length <= out.length; p += fill.length) {
                     System.arraycopy(fill, 0, out, p, fill.length);
@@ -71,8 +71,7 @@ final class ContiguousBlocks implements ChunkSource {
             }
             return out;
         }
-        byte[] bytes = file.read(address + element * elementSize, (int) available, where);
-        System.arraycopy(bytes, 0, out, 0, bytes.length);
-        return out;
+        // Only the bytes the selection needs, read in one positional read.
+        return file.read(address + element * elementSize, (int) Math.min(available, Math.max(needed, 0)), where);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -67,10 +68,21 @@ final class FilterChain {
         return filters.isEmpty();
     }
 
+    private volatile Optional<Declared> unsupported;
+
     /**
-     * The first filter that cannot be decoded, or null when all can.
+     * The first filter that cannot be decoded, or null when all can (found once per dataset).
      */
     Declared firstUnsupported() {
+        Optional<Declared> u = unsupported;
+        if (u == null) {
+            u = Optional.ofNullable(findUnsupported());
+            unsupported = u;
+        }
+        return u.orElse(null);
+    }
+
+    private Declared findUnsupported() {
         for (Declared f : filters) {
             if (f.id == 1 || f.id == 2) {
                 continue;
@@ -91,10 +103,18 @@ final class FilterChain {
         return (semicolon > 0 ? name.substring(0, semicolon) : name) + " (id " + f.id + ")";
     }
 
-    /** Decodes one stored chunk; {@code mask} bit i set means filter i was skipped for this chunk. */
-    byte[] decode(byte[] stored, BitSet mask) {
+    /**
+     * Decodes one stored chunk; {@code mask} bit i set means filter i was skipped for this chunk.
+     * When deflate is the only filter, stops once {@code needed} bytes are out: a request for one
+     * plane of a chunk inflates only up to that plane.
+     */
+    byte[] decode(byte[] stored, BitSet mask, int needed) {
+        BitSet m = mask == null ? new BitSet() : mask;
+        if (filters.size() == 1 && filters.get(0).id == 1 && !m.get(0)) {
+            return inflate(stored, needed);
+        }
         byte[] data = stored;
-        List<Step> steps = stepsByMask.computeIfAbsent(mask == null ? new BitSet() : mask, this::steps);
+        List<Step> steps = stepsByMask.computeIfAbsent(m, this::steps);
         for (Step step : steps) {
             data = step.decode(data);
         }
@@ -110,7 +130,7 @@ final class FilterChain {
             }
             Declared f = filters.get(i);
             switch (f.id) {
-                case 1 -> steps.add(this::inflate);
+                case 1 -> steps.add(in -> inflate(in, Integer.MAX_VALUE));
                 case 2 -> {
                     int elementSize = f.data.length > 0 ? f.data[0] : 1;
                     steps.add(in -> unshuffle(in, elementSize));
@@ -124,14 +144,15 @@ final class FilterChain {
         return steps;
     }
 
-    private byte[] inflate(byte[] in) {
+    /** Inflates until the stream ends or {@code limit} bytes are out. */
+    private byte[] inflate(byte[] in, int limit) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(in);
             // Usually the chunk's exact size; a checksum filter may add a few bytes.
-            byte[] out = new byte[decodedSize + 16];
+            byte[] out = new byte[limit < decodedSize ? limit : decodedSize + 16];
             int n = 0;
-            while (!inflater.finished()) {
+            while (!inflater.finished() && n < limit) {
                 if (n == out.length) {
                     out = java.util.Arrays.copyOf(out, out.length * 2);
                 }

@@ -150,6 +150,17 @@ public final class Hdf5Dataset {
         return new Slab(type.numeric(), selection.resultShape(), readBytes(selection));
     }
 
+    /**
+     * Statistics over the finite values of a numeric selection, read piece by piece so memory
+     * stays bounded.
+     */
+    public Statistics statistics(Selection selection) {
+        if (type.numeric() == null) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.WRONG_KIND, where + " holds " + type.dtype() + " values, not numbers");
+        }
+        return Statistics.of(this, selection);
+    }
+
     /** Reads a hyperslab given by offset and count (step 1) as floats, for images. */
     public FloatSlab readFloats(long[] offset, int[] count) {
         return readFloats(offset, count, null);
@@ -278,7 +289,7 @@ public final class Hdf5Dataset {
             }
 
             @Override
-            public byte[] block(long[] origin) {
+            public byte[] block(long[] origin, int needed) {
                 return all;
             }
         };

@@ -171,12 +171,12 @@ public final class Selection {
         return n;
     }
 
-    /** The same selection with dimension 0 restricted to {@code count0} elements from the {@code first0}-th selected one. */
-    Selection sliceOfFirstDimension(long first0, long count0) {
+    /** The same selection with dimension {@code d} restricted to {@code n} of its selected elements from the {@code first}-th. */
+    Selection restrict(int d, long first, long n) {
         long[] s = start.clone();
         long[] c = count.clone();
-        s[0] = start[0] + first0 * step[0];
-        c[0] = count0;
+        s[d] = start[d] + first * step[d];
+        c[d] = n;
         return new Selection(s, c, step.clone(), dropped.clone());
     }
 

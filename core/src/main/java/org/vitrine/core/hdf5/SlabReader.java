@@ -67,7 +67,11 @@ final class SlabReader {
                     origin[d] = index[d] * block[d];
                     linear = linear * grid[d] + index[d];
                 }
-                byte[] bytes = cache.get(new ChunkCache.Key(fileId, datasetId, linear), () -> source.block(origin));
+                int needed = neededBytes(origin, block, blockStride, dims, sel, elementSize);
+                if (needed == 0) {
+                    return;
+                }
+                byte[] bytes = cache.get(new ChunkCache.Key(fileId, datasetId, linear), needed, n -> source.block(origin, n));
                 copy(bytes, origin, block, blockStride, dims, sel, out, outStride, elementSize);
             };
             // The last block is copied on this thread, the others in parallel.
@@ -124,6 +128,25 @@ final class SlabReader {
             current[d] = i;
             cartesian(perDim, d + 1, current, out);
         }
+    }
+
+    /**
+     * How many leading bytes of a block the selection needs: up to its last selected element.
+     * Row-major order makes that the element at the highest selected index in every dimension.
+     */
+    private static int neededBytes(long[] origin, int[] block, long[] blockStride, long[] dims, Selection sel, int e) {
+        long last = 0;
+        for (int d = 0; d < dims.length; d++) {
+            long start = sel.start(d);
+            long step = sel.step(d);
+            long hi = Math.min(origin[d] + block[d], dims[d]) - 1;
+            if (hi < start) {
+                return 0;
+            }
+            long k = Math.min(sel.count(d) - 1, (hi - start) / step);
+            last += (start + k * step - origin[d]) * blockStride[d];
+        }
+        return (int) ((last + 1) * e);
     }
 
     private static void copy(byte[] src, long[] origin, int[] block, long[] blockStride, long[] dims, Selection sel,

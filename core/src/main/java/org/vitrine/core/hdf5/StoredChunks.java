@@ -69,20 +69,31 @@ final class StoredChunks implements ChunkSource {
     }
 
     @Override
-    public byte[] block(long[] origin) {
+    public byte[] block(long[] origin, int wanted) {
+        int needed = Math.min(wanted, chunkBytes);
         Chunk chunk = lookup.get(new ChunkOffset(origin));
         if (chunk == null) {
             return filled();
         }
+        if (filters.isEmpty()) {
+            // Unfiltered chunks are read only as far as needed.
+            int length = Math.min(chunk.getSize(), Math.max(needed, 0));
+            byte[] stored = file.read(chunk.getAddress(), length, where);
+            if (stored.length < needed) {
+                throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Chunk at " + java.util.Arrays.toString(origin)
+                        + " of " + where + " holds " + stored.length + " bytes, fewer than its " + chunkBytes);
+            }
+            return stored;
+        }
         byte[] stored = file.read(chunk.getAddress(), chunk.getSize(), where);
         byte[] decoded;
         try {
-            decoded = filters.isEmpty() ? stored : filters.decode(stored, chunk.getFilterMask());
+            decoded = filters.decode(stored, chunk.getFilterMask(), needed);
         } catch (RuntimeException e) {
             throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Chunk at " + java.util.Arrays.toString(origin)
                     + " of " + where + " cannot be decoded: " + Hdf5Errors.oneLine(e), e);
         }
-        if (decoded.length < chunkBytes) {
+        if (decoded.length < needed) {
             throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Chunk at " + java.util.Arrays.toString(origin)
                     + " of " + where + " decodes to " + decoded.length + " bytes instead of " + chunkBytes);
         }

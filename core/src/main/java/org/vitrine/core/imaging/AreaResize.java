@@ -65,18 +65,18 @@ public final class AreaResize {
     }
 
     /**
-     * {@code plane} scaled, keeping its aspect ratio, so that its longer side is {@code maxSide}
-     * (each side at least one pixel).
+     * {@code plane} fitted in {@code maxSide × maxSide}, keeping its aspect ratio: larger planes
+     * are reduced so the longer side is {@code maxSide}; smaller ones are enlarged only by the
+     * largest whole factor that fits, so each data pixel becomes a crisp square block.
      */
     public static Plane fit(Plane plane, int maxSide) {
-        int[] size = fitSize(plane.width(), plane.height(), maxSide);
-        return to(plane, size[0], size[1]);
+        double f = appliedFactor((double) maxSide / Math.max(plane.width(), plane.height()));
+        return to(plane, Math.max(1, (int) Math.round(plane.width() * f)), Math.max(1, (int) Math.round(plane.height() * f)));
     }
 
-    /** The {@code [width, height]} that {@link #fit} gives a {@code width × height} plane. */
-    public static int[] fitSize(int width, int height, int maxSide) {
-        double f = (double) maxSide / Math.max(width, height);
-        return new int[] {Math.max(1, (int) Math.round(width * f)), Math.max(1, (int) Math.round(height * f))};
+    /** A scale factor as {@link #fit} applies it: reductions as given, enlargements rounded down to a whole factor. */
+    static double appliedFactor(double exact) {
+        return exact >= 1 ? Math.floor(exact) : exact;
     }
 
     /** For each output position, the input positions it covers and their covered fractions. */

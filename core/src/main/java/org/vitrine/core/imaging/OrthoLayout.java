@@ -20,7 +20,7 @@ public final class OrthoLayout {
             maxHeight = Math.max(maxHeight, p.height());
         }
         double room = Math.max(1, maxSide - gap * (planes.length - 1));
-        double f = factor(Math.min(room / sumWidths, (double) maxSide / maxHeight));
+        double f = AreaResize.appliedFactor(Math.min(room / sumWidths, (double) maxSide / maxHeight));
         Plane[] scaled = new Plane[planes.length];
         int width = gap * (planes.length - 1);
         int height = 0;
@@ -46,10 +46,5 @@ public final class OrthoLayout {
     /** Gap between planes: 1/64 of the sheet, at least one pixel. */
     static int gap(int maxSide) {
         return Math.max(1, maxSide / 64);
-    }
-
-    /** A scale factor as applied: reductions as given, enlargements rounded down to a whole factor. */
-    static double factor(double exact) {
-        return exact >= 1 ? Math.floor(exact) : exact;
     }
 }

@@ -81,9 +81,4 @@ public final class Plane {
     public boolean isInvalid(int i) {
         return (masked != null && masked[i]) || Float.isNaN(values[i]);
     }
-
-    /** True when some pixels are explicitly masked (NaN pixels are not counted here). */
-    public boolean hasMask() {
-        return masked != null;
-    }
 }

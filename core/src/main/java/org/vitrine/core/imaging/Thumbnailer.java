@@ -14,7 +14,10 @@ import org.vitrine.core.model.PreviewOptions;
  *   <li>{@link FileKind#VOLUME}: the three central orthoslices of a (z, y, x) volume side by side
  *       — xy (at the middle z), xz (middle y, z downwards) and yz (middle x, z downwards) — all
  *       at one scale factor and under one percentile window so they compare; gray, linear;</li>
- *   <li>{@link FileKind#IMAGE}: the 2D image itself; gray, linear, percentile window.</li>
+ *   <li>{@link FileKind#IMAGE}: the 2D image itself; gray, linear, percentile window. An image
+ *       with a trailing colour axis of 3 (RGB) or 4 (RGBA, alpha ignored) keeps its colours: values
+ *       already within 0–255 are used as they are, others are stretched by one percentile window
+ *       over all channels; colormap and scale do not apply.</li>
  * </ul>
  * Leading axes of extent 1 are ignored. The picture fits in {@code maxSide × maxSide}: larger data
  * is reduced by area averaging; smaller data is enlarged only by a whole factor, so every data
@@ -26,6 +29,11 @@ public final class Thumbnailer {
     public static final int SMALL = 256;
     /** Longest side of the large thumbnail (dataset page). */
     public static final int LARGE = 1024;
+    /**
+     * Changes whenever the same inputs would render differently; part of a thumbnail cache key
+     * with the file's checksum, dataset path, kind, options and size.
+     */
+    public static final String RENDERING_VERSION = "1";
 
     private Thumbnailer() {
     }
@@ -53,7 +61,12 @@ public final class Thumbnailer {
         switch (kind) {
             case DIFFRACTION -> image = diffraction(data, mask, o, maxSide);
             case VOLUME -> image = volume(data, o, maxSide);
-            case IMAGE -> image = image(data, o, maxSide);
+            case IMAGE -> {
+                if (isColour(data.shape())) {
+                    return colourImage(data, maxSide);
+                }
+                image = image(data, o, maxSide);
+            }
             default -> throw new IllegalArgumentException("files of kind " + kind + " have no preview");
         }
         return new Thumbnail(image.width(), image.height(), image.toPng());
@@ -81,13 +94,13 @@ public final class Thumbnailer {
         Scale scale = o.scale() != null ? Scale.named(o.scale()) : Scale.LOG;
         Colormap colormap = o.colormap() != null ? Colormap.named(o.colormap()) : Colormap.INFERNO;
         Window window = Window.auto(scale, plane);
-        return new ColorMapper(colormap, scale, window).render(scaled(plane, maxSide));
+        return new ColorMapper(colormap, scale, window).render(AreaResize.fit(plane, maxSide));
     }
 
     private static ColorImage image(SliceSource data, PreviewOptions o, int maxSide) throws IOException {
         long[] shape = squeeze(data.shape());
         if (shape.length != 2) {
-            throw new IllegalArgumentException("an image preview needs a 2D dataset (y, x), got shape "
+            throw new IllegalArgumentException("an image preview needs a 2D dataset (y, x) or a colour image (y, x, 3|4), got shape "
                     + Arrays.toString(data.shape()));
         }
         int h = toInt(shape[0]);
@@ -95,7 +108,7 @@ public final class Thumbnailer {
         Plane plane = Plane.of(w, h, readFrame(data, 0, h, w));
         Scale scale = o.scale() != null ? Scale.named(o.scale()) : Scale.LINEAR;
         Colormap colormap = o.colormap() != null ? Colormap.named(o.colormap()) : Colormap.GRAY;
-        return new ColorMapper(colormap, scale, Window.auto(scale, plane)).render(scaled(plane, maxSide));
+        return new ColorMapper(colormap, scale, Window.auto(scale, plane)).render(AreaResize.fit(plane, maxSide));
     }
 
     private static ColorImage volume(SliceSource data, PreviewOptions o, int maxSide) throws IOException {
@@ -118,11 +131,53 @@ public final class Thumbnailer {
         return new ColorMapper(colormap, scale, window).render(sheet);
     }
 
-    /** {@code plane} fitted in {@code maxSide}: reduced by area averaging, enlarged by a whole factor. */
-    static Plane scaled(Plane plane, int maxSide) {
-        double f = OrthoLayout.factor((double) maxSide / Math.max(plane.width(), plane.height()));
-        return AreaResize.to(plane, Math.max(1, (int) Math.round(plane.width() * f)),
-                Math.max(1, (int) Math.round(plane.height() * f)));
+    private static boolean isColour(long[] shape) {
+        long[] s = squeeze(shape);
+        return s.length == 3 && (s[2] == 3 || s[2] == 4);
+    }
+
+    /** A (y, x, 3|4) image in its own colours. */
+    private static Thumbnail colourImage(SliceSource data, int maxSide) throws IOException {
+        long[] full = data.shape();
+        int rank = full.length;
+        int h = toInt(full[rank - 3]);
+        int w = toInt(full[rank - 2]);
+        int channels = toInt(full[rank - 1]);
+        int[] count = new int[rank];
+        Arrays.fill(count, 1);
+        count[rank - 3] = h;
+        count[rank - 2] = w;
+        count[rank - 1] = channels;
+        float[] pixels = data.read(new long[rank], count);
+        Plane[] rgb = new Plane[3];
+        boolean bytes = true;
+        for (int c = 0; c < 3; c++) {
+            float[] channel = new float[w * h];
+            for (int i = 0; i < channel.length; i++) {
+                channel[i] = pixels[i * channels + c];
+                bytes &= channel[i] >= 0 && channel[i] <= 255;
+            }
+            rgb[c] = Plane.of(w, h, channel);
+        }
+        Window window = bytes ? new Window(0, 255) : Window.auto(Scale.LINEAR, rgb);
+        double span = window.max() > window.min() ? window.max() - window.min() : 1;
+        byte[] out = null;
+        int outW = 0;
+        int outH = 0;
+        for (int c = 0; c < 3; c++) {
+            Plane p = AreaResize.fit(rgb[c], maxSide);
+            outW = p.width();
+            outH = p.height();
+            if (out == null) {
+                out = new byte[outW * outH * 3];
+            }
+            float[] v = p.values();
+            for (int i = 0; i < v.length; i++) {
+                double t = Float.isNaN(v[i]) ? 0 : (v[i] - window.min()) / span;
+                out[i * 3 + c] = (byte) Math.round(255 * Math.max(0, Math.min(1, t)));
+            }
+        }
+        return new Thumbnail(outW, outH, PngEncoder.rgb(outW, outH, out));
     }
 
     private static float[] readFrame(SliceSource data, long frame, int h, int w) throws IOException {

@@ -52,6 +52,16 @@ public final class ChunkMaker {
         long xBegin = box.x0() * f[0];
         long xEnd = Math.min(box.x1() * f[0], full[2]);
         int width = (int) (xEnd - xBegin);
+        PrecomputedType type = volume.dataType();
+        if (f[0] == 1 && f[1] == 1 && f[2] == 1 && (long) nx * ny * nz <= MAX_READ) {
+            // Full resolution: each voxel is its own mean, so the hyperslab is the chunk.
+            double[] v = source.readDoubles(offset(shape.length, zBegin, yBegin, xBegin), count(shape.length, nz, ny, nx));
+            ByteBuffer out = ByteBuffer.allocate(v.length * type.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+            for (double value : v) {
+                type.put(out, value);
+            }
+            return out.array();
+        }
         int[] outX = new int[width];
         for (int x = 0; x < width; x++) {
             outX[x] = (int) ((xBegin + x) / f[0] - box.x0());
@@ -83,7 +93,6 @@ public final class ChunkMaker {
                 }
             }
         }
-        PrecomputedType type = volume.dataType();
         ByteBuffer out = ByteBuffer.allocate(sum.length * type.bytes()).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < sum.length; i++) {
             type.put(out, count[i] == 0 ? Double.NaN : sum[i] / count[i]);

@@ -73,11 +73,15 @@ class AreaResizeTest {
     }
 
     @Test
-    void fitKeepsTheAspectRatio() {
-        assertArrayEquals(new int[] {256, 128}, AreaResize.fitSize(1000, 500, 256));
-        assertArrayEquals(new int[] {1, 256}, AreaResize.fitSize(1, 5000, 256));
+    void fitReducesExactlyAndEnlargesByWholeFactors() {
         Plane p = AreaResize.fit(Plane.of(100, 50, new float[5000]), 20);
         assertEquals(20, p.width());
         assertEquals(10, p.height());
+        Plane thin = AreaResize.fit(Plane.of(1, 5000, new float[5000]), 256);
+        assertEquals(1, thin.width());
+        assertEquals(256, thin.height());
+        Plane small = AreaResize.fit(Plane.of(100, 50, new float[5000]), 299);
+        assertEquals(200, small.width(), "2×, not 2.99×");
+        assertEquals(100, small.height());
     }
 }

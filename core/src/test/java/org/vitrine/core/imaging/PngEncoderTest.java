@@ -123,6 +123,31 @@ class PngEncoderTest {
     }
 
     @Test
+    void concurrentEncodingGivesTheSameBytes() throws Exception {
+        List<byte[]> inputs = new ArrayList<>();
+        List<byte[]> expected = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            byte[] px = i % 2 == 0 ? gradient(64, 48, 3) : randomBytes(64 * 48 * 3, i);
+            inputs.add(px);
+            expected.add(PngEncoder.rgb(64, 48, px));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> results = new ArrayList<>();
+            for (int round = 0; round < 8; round++) {
+                for (byte[] px : inputs) {
+                    results.add(pool.submit(() -> PngEncoder.rgb(64, 48, px)));
+                }
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertArrayEquals(expected.get(i % inputs.size()), results.get(i).get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void wrongSizesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> PngEncoder.gray(4, 4, new byte[15]));
         assertThrows(IllegalArgumentException.class, () -> PngEncoder.rgb(0, 4, new byte[0]));

@@ -11,6 +11,7 @@ import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.Visibility;
 import org.vitrine.core.techniques.PaNet;
 import org.vitrine.generator.site.OutputTree;
+import org.vitrine.generator.site.SearchOutputs;
 import org.vitrine.generator.site.SiteBuilder;
 import org.vitrine.generator.site.Thumbnails;
 
@@ -25,7 +26,8 @@ final class Pipeline {
     private Pipeline() {
     }
 
-    record Built(Collection collection, Path dataRoot, SiteBuilder.Report report) {
+    /** A finished build: what was published and where the API's search index is. */
+    record Built(Collection collection, Path dataRoot, Path searchIndex, SiteBuilder.Report report) {
     }
 
     static CollectionLoader.Result load(Path content) {
@@ -40,7 +42,8 @@ final class Pipeline {
             throw new IllegalArgumentException("content folder not found: " + content);
         }
         FileInspector inspector = new FileInspector(hdf5, cache == null ? null : cache.resolve("checksums.properties"));
-        CollectionLoader.Result result = new CollectionLoader(PaNet.bundled(), new Visibility(LocalDate.now()), inspector).load(content);
+        CollectionLoader.Result result = new CollectionLoader(PaNet.bundled(), new Visibility(LocalDate.now()), inspector,
+                cache == null ? null : cache.resolve("content.json")).load(content);
         inspector.saveChecksums();
         return result;
     }
@@ -72,10 +75,12 @@ final class Pipeline {
             return null;
         }
         Collection collection = result.collection();
-        SiteBuilder builder = new SiteBuilder(options.templates(), options.assets(), List.of());
+        Path searchIndex = SearchOutputs.luceneDirectoryFor(site);
+        SiteBuilder builder = new SiteBuilder(options.templates(), options.assets(), List.of(new SearchOutputs(searchIndex)));
         OutputTree tree = new OutputTree(site, cache);
         int total = collection.publicDatasets().size();
         SiteBuilder.Report report;
+        try {
         // A progress bar only where someone watches; CI logs get the summary line.
         if (System.console() != null && total >= 50) {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Baking").setInitialMax(total)
@@ -85,10 +90,17 @@ final class Pipeline {
         } else {
             report = builder.build(collection, result.dataRoot(), tree, new Thumbnails(hdf5), () -> { });
         }
+        } catch (SiteBuilder.ContentProblemsException e) {
+            Path cwd = Path.of("").toAbsolutePath();
+            e.problems().forEach(p -> err.println(p.format(cwd)));
+            err.println("Nothing was published: fix the errors above.");
+            err.flush();
+            return null;
+        }
         stdout.printf("Built %s: %d datasets (%d pages rendered, %d unchanged), %d files, %d stale files removed in %.1f s%n",
                 site, report.datasets(), report.rendered(), report.skipped(), report.files(), report.deleted().size(),
                 (System.nanoTime() - start) / 1e9);
         stdout.flush();
-        return new Built(collection, result.dataRoot(), report);
+        return new Built(collection, result.dataRoot(), searchIndex, report);
     }
 }

@@ -3,6 +3,13 @@ package org.vitrine.generator.cli;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import org.vitrine.api.ApiServer;
+import org.vitrine.api.h5grove.CollectionResolver;
+import org.vitrine.api.h5grove.DataRootResolver;
+import org.vitrine.api.h5grove.FileResolver;
+import org.vitrine.api.h5grove.H5groveOptions;
+import org.vitrine.api.h5grove.H5groveRoutes;
+import org.vitrine.api.search.SearchRoutes;
+import org.vitrine.core.search.SearchIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,26 +39,43 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String host;
 
+    @Option(names = "--h5grove-root", paramLabel = "DIR",
+            description = "Development: serve every HDF5 file under DIR by its relative path through /api/h5grove/, "
+                    + "instead of the published datasets' files.")
+    Path h5groveRoot;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
         Pipeline.Built built = Pipeline.build(options, out, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (built == null) {
             return 1;
         }
         Path site = out.toAbsolutePath().normalize();
-        Javalin app = ApiServer.create(List.of(), config -> config.staticFiles.add(files -> {
-            files.hostedPath = "/";
-            files.directory = site.toString();
-            files.location = Location.EXTERNAL;
+        FileResolver files = h5groveRoot != null
+                ? new DataRootResolver(h5groveRoot.toAbsolutePath().normalize())
+                : new CollectionResolver(built.collection(), built.dataRoot());
+        H5groveRoutes h5grove = new H5groveRoutes(files, H5groveOptions.defaults());
+        // Rebuilds (./vitrine build in another shell) are picked up without a restart.
+        SearchIndex search = SearchIndex.open(built.searchIndex(), Duration.ofSeconds(2));
+        Javalin app = ApiServer.create(List.of(h5grove, new SearchRoutes(search)), config -> config.staticFiles.add(staticFiles -> {
+            staticFiles.hostedPath = "/";
+            staticFiles.directory = site.toString();
+            staticFiles.location = Location.EXTERNAL;
         })).start(host, port);
         spec.commandLine().getOut().printf("Serving %s at http://%s:%d/ (Ctrl+C to stop)%n", site,
                 host.equals("0.0.0.0") ? "localhost" : host, app.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            h5grove.close();
+            try {
+                search.close();
+            } catch (java.io.IOException e) {
+                // Shutting down: nothing left to do with it.
+            }
             stopped.countDown();
         }));
         stopped.await();

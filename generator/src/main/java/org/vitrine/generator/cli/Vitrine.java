@@ -1,6 +1,8 @@
 package org.vitrine.generator.cli;
 
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /**
@@ -18,7 +20,14 @@ public final class Vitrine {
 
     /** Runs the command line and returns its exit code (0 success, 1 content errors, 2 usage). */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with its output and errors going to the given writers. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         return new CommandLine(new Vitrine())
+                .setOut(out)
+                .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("vitrine: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
                     // Users get one line; VITRINE_DEBUG=1 shows where it came from.

@@ -2,6 +2,7 @@ package org.vitrine.generator.site;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Where each kind of page lives in the baked site. Paths are relative to the site root and end
@@ -30,10 +31,14 @@ public final class Links {
 
     /** "PETRA III, DESY" → "petra-iii-desy": ASCII, lower case, hyphens. */
     public static String slug(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String s = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String s = EDGES.matcher(NON_ALNUM.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
         return s.isEmpty() ? "x" : s;
     }
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGES = Pattern.compile("^-|-$");
 
     /** The prefix that leads from a page at {@code path} back to the site root: "" or "../../". */
     public static String rootFrom(String path) {

@@ -6,12 +6,14 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
+import com.vladsch.flexmark.util.ast.Document;
 import org.jsoup.safety.Safelist;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Curators' markdown to safe HTML: flexmark (GitHub-flavoured tables, autolinks, strikethrough,
@@ -29,6 +31,8 @@ public final class MarkdownRenderer {
             .addProtocols("a", "href", "http", "https", "mailto", "#")
             .preserveRelativeLinks(true);
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private final Parser parser;
     private final HtmlRenderer renderer;
 
@@ -41,21 +45,42 @@ public final class MarkdownRenderer {
         this.renderer = HtmlRenderer.builder(options).build();
     }
 
-    /** Renders markdown and removes anything outside the safelist (scripts, event handlers, iframes, styles). */
-    public String toHtml(String markdown) {
-        String html = renderer.render(parser.parse(markdown));
-        Document.OutputSettings out = new Document.OutputSettings().prettyPrint(false);
-        // The base URI only lets jsoup judge relative links; they stay relative.
-        return Jsoup.clean(html, "https://vitrine.invalid/", SAFE, out);
+    /** Parses markdown once, for both its HTML and its plain text. */
+    public Parsed parse(String markdown) {
+        return new Parsed(parser.parse(markdown));
     }
 
-    /** Plain text of the markdown (for descriptions in metadata and snippets), at most {@code max} characters. */
-    public String toText(String markdown, int max) {
-        String text = Jsoup.parse(renderer.render(parser.parse(markdown))).text().strip();
-        if (text.length() <= max) {
-            return text;
+    /** Renders markdown and removes anything outside the safelist (scripts, event handlers, iframes, styles). */
+    public String toHtml(String markdown) {
+        return parse(markdown).html();
+    }
+
+    /** A parsed markdown document. */
+    public final class Parsed {
+        private final Document document;
+
+        private Parsed(Document document) {
+            this.document = document;
         }
-        int cut = text.lastIndexOf(' ', max - 1);
-        return text.substring(0, cut > max / 2 ? cut : max - 1) + "…";
+
+        /** Safe HTML: flexmark's output cleaned with the safelist. */
+        public String html() {
+            org.jsoup.nodes.Document.OutputSettings out = new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false);
+            // The base URI only lets jsoup judge relative links; they stay relative.
+            return Jsoup.clean(renderer.render(document), "https://vitrine.invalid/", SAFE, out);
+        }
+
+        /**
+         * Plain text (for summaries, metadata descriptions and feeds), at most {@code max}
+         * characters, cut at a word. Raw HTML blocks are left out.
+         */
+        public String text(int max) {
+            String text = WHITESPACE.matcher(new TextCollectingVisitor().collectAndGetText(document)).replaceAll(" ").strip();
+            if (text.length() <= max) {
+                return text;
+            }
+            int cut = text.lastIndexOf(' ', max - 1);
+            return text.substring(0, cut > max / 2 ? cut : max - 1) + "…";
+        }
     }
 }

@@ -3,18 +3,19 @@ package org.vitrine.generator.site;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -30,12 +31,15 @@ import java.util.stream.Stream;
 public final class OutputTree {
 
     private static final String MANIFEST = "outputs.properties";
+    private static final String MEMO = "memo.properties";
 
     private final Path root;
     private final Path cache;
     private final Map<String, String> previousKeys;
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     private final Set<String> produced = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> previousMemo;
+    private final Map<String, String> memo = new ConcurrentHashMap<>();
 
     /**
      * @param root  the output folder (created if missing)
@@ -50,7 +54,21 @@ public final class OutputTree {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create output folder " + root, e);
         }
-        this.previousKeys = readManifest();
+        this.previousKeys = readProperties(MANIFEST);
+        this.previousMemo = readProperties(MEMO);
+    }
+
+    /**
+     * A value derived from inputs whose digest is {@code key} (such as a dataset's summary from its
+     * body): computed once, then remembered by later builds.
+     */
+    public String memo(String key, java.util.function.Supplier<String> compute) {
+        String v = previousMemo.get(key);
+        if (v == null) {
+            v = compute.get();
+        }
+        memo.put(key, v);
+        return v;
     }
 
     public Path root() {
@@ -130,26 +148,37 @@ public final class OutputTree {
     /** Ends the build: deletes what it did not produce and records the input keys. Returns the deleted paths. */
     public List<String> finish() {
         List<String> deleted = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                String rel = root.relativize(f).toString().replace('\\', '/');
-                if (rel.isEmpty()) {
-                    continue;
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    String rel = root.relativize(file).toString().replace('\\', '/');
+                    if (!produced.contains(rel)) {
+                        Files.delete(file);
+                        deleted.add(rel);
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
-                if (Files.isDirectory(f)) {
-                    try (Stream<Path> s = Files.list(f)) {
-                        if (s.findAny().isEmpty()) {
-                            Files.delete(f);
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    if (!dir.equals(root)) {
+                        try (Stream<Path> s = Files.list(dir)) {
+                            if (s.findAny().isEmpty()) {
+                                Files.delete(dir);
+                            }
                         }
                     }
-                } else if (!produced.contains(rel)) {
-                    Files.delete(f);
-                    deleted.add(rel);
+                    return FileVisitResult.CONTINUE;
                 }
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clean " + root, e);
         }
+        java.util.Collections.sort(deleted);
         writeManifest();
         return deleted;
     }
@@ -162,8 +191,8 @@ public final class OutputTree {
         return target;
     }
 
-    private Map<String, String> readManifest() {
-        Path f = cache.resolve(MANIFEST);
+    private Map<String, String> readProperties(String name) {
+        Path f = cache.resolve(name);
         Map<String, String> out = new HashMap<>();
         if (Files.isRegularFile(f)) {
             Properties p = new Properties();
@@ -178,14 +207,18 @@ public final class OutputTree {
     }
 
     private void writeManifest() {
-        StringBuilder sb = new StringBuilder();
-        new TreeMap<>(keys).forEach((k, v) -> {
+        Properties outputs = new Properties();
+        keys.forEach((k, v) -> {
             if (produced.contains(k)) {
-                sb.append(k.replace(":", "\\:").replace("=", "\\=")).append('=').append(v).append('\n');
+                outputs.setProperty(k, v);
             }
         });
-        try {
-            Files.writeString(cache.resolve(MANIFEST), sb.toString(), StandardCharsets.UTF_8);
+        Properties memos = new Properties();
+        memos.putAll(memo);
+        try (var out = Files.newBufferedWriter(cache.resolve(MANIFEST), StandardCharsets.UTF_8);
+             var memoOut = Files.newBufferedWriter(cache.resolve(MEMO), StandardCharsets.UTF_8)) {
+            outputs.store(out, "Input keys of the pages the last build produced");
+            memos.store(memoOut, "Values derived from content, by digest of their input");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write build state in " + cache, e);
         }

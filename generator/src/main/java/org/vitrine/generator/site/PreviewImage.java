@@ -1,5 +1,6 @@
 package org.vitrine.generator.site;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -10,8 +11,10 @@ import java.util.Map;
  * @param width  width of the small image in pixels
  * @param height height of the small image in pixels
  * @param alt    text alternative describing what the picture shows
+ * @param smallFile where the small picture was rendered (outside the site)
+ * @param largeFile where the large picture was rendered
  */
-public record PreviewImage(String small, String large, int width, int height, String alt) {
+public record PreviewImage(String small, String large, int width, int height, String alt, Path smallFile, Path largeFile) {
 
     Map<String, Object> view(String pageHref) {
         return Map.of("src", small, "large", large, "width", String.valueOf(width), "height", String.valueOf(height),

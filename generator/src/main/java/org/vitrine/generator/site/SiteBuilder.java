@@ -1,5 +1,6 @@
 package org.vitrine.generator.site;
 
+import org.vitrine.core.content.ContentProblem;
 import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.DataFile;
 import org.vitrine.core.model.Dataset;
@@ -48,6 +49,8 @@ public final class SiteBuilder {
     private final TemplateRenderer renderer;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final List<SiteExtension> extensions;
+    /** Digest of what every page depends on (templates, settings, navigation), for this build. */
+    private String fingerprint;
 
     /**
      * @param templates  FreeMarker templates folder
@@ -75,19 +78,18 @@ public final class SiteBuilder {
     public Report build(Collection collection, Path dataRoot, OutputTree out, ThumbnailWriter thumbnails, Runnable progress) {
         SiteConfig site = collection.site();
         List<Dataset> datasets = collection.publicDatasets();
-        String fingerprint = fingerprint(site, collection.pages());
-        Map<String, Object> siteView = siteView(site, collection.pages(), datasets.size());
+        fingerprint = fingerprint(site, collection.pages());
+        Map<String, Object> siteView = siteView(site, collection.pages());
 
-        Map<String, String> summaries = new HashMap<>();
-        Map<String, List<PreviewImage>> thumbs = new HashMap<>();
+        Map<String, List<PreviewImage>> thumbs = prepareThumbnails(datasets, dataRoot, out.cache(), thumbnails);
+        Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger files = new AtomicInteger();
         datasets.parallelStream().forEach(d -> {
-            List<PreviewImage> t = thumbnails.write(d, dataRoot, out);
-            String summary = markdown.toText(d.body(), 300);
-            synchronized (summaries) {
-                summaries.put(d.id(), summary);
-                thumbs.put(d.id(), t);
+            List<PreviewImage> t = thumbs.get(d.id());
+            for (PreviewImage image : t) {
+                out.copy(image.smallFile(), Links.dataset(d.id()) + image.small());
+                out.copy(image.largeFile(), Links.dataset(d.id()) + image.large());
             }
             for (DataFile f : d.files()) {
                 if (f.isLocal() && f.url() == null) {
@@ -97,12 +99,18 @@ public final class SiteBuilder {
             }
             String page = Links.dataset(d.id()) + "index.html";
             String key = sha256(fingerprint + '\n' + d + '\n' + t);
+            String summaryKey = "summary:" + sha256(d.body());
             if (out.isFresh(page, key)) {
-                DatasetView.exports(d, site).keySet().forEach(name -> out.isFresh(Links.dataset(d.id()) + name, key));
+                DatasetView.EXPORTS.forEach(name -> out.isFresh(Links.dataset(d.id()) + name, key));
+                summaries.put(d.id(), out.memo(summaryKey, () -> markdown.parse(d.body()).text(300)));
                 progress.run();
                 return;
             }
-            Map<String, Object> view = DatasetView.full(d, site, markdown.toHtml(d.body()), summary, t);
+            // One parse of the body serves the page and the summary that listings show.
+            MarkdownRenderer.Parsed body = markdown.parse(d.body());
+            String summary = out.memo(summaryKey, () -> body.text(300));
+            summaries.put(d.id(), summary);
+            Map<String, Object> view = DatasetView.full(d, site, body.html(), summary, t);
             out.write(page, render("dataset.ftlh", page, siteView, Map.of("dataset", view), d.title()));
             DatasetView.exports(d, site).forEach((name, text) -> {
                 String path = Links.dataset(d.id()) + name;
@@ -127,9 +135,8 @@ public final class SiteBuilder {
         home.put("newest", newest);
         home.put("gallery", summaryViews.stream().filter(v -> !((String) v.get("thumbnail")).isEmpty()).limit(24).toList());
         home.put("counts", counts(datasets));
-        out.write("index.html", render("index.ftlh", "index.html", siteView, home, site.title()));
-        out.write("datasets/index.html", render("datasets.ftlh", "datasets/index.html", siteView,
-                Map.of("datasets", summaryViews), "All datasets"));
+        page(out, "index.ftlh", "index.html", siteView, home, site.title());
+        page(out, "datasets.ftlh", "datasets/index.html", siteView, Map.of("datasets", summaryViews), "All datasets");
 
         writeFacet(out, siteView, datasets, byId, "techniques", "Techniques", d -> d.technique() == null ? List.of() : List.of(d.technique().label()));
         writeFacet(out, siteView, datasets, byId, "facilities", "Facilities", d -> List.of(d.facility()));
@@ -137,15 +144,13 @@ public final class SiteBuilder {
 
         for (Page p : collection.pages()) {
             String path = p.slug() + "/index.html";
-            out.write(path, render("page.ftlh", path, siteView,
-                    Map.of("page", Map.of("title", p.title(), "body", markdown.toHtml(p.body()))), p.title()));
+            page(out, "page.ftlh", path, siteView, Map.of("page", Map.of("title", p.title(), "body", markdown.toHtml(p.body()))), p.title());
         }
-        out.write("search/index.html", render("search.ftlh", "search/index.html", siteView, Map.of(), "Search"));
-        out.write("404.html", render("404.ftlh", "404.html", siteView, Map.of(), "Page not found"));
-        out.write("sitemap.xml", render("sitemap.ftlx", "sitemap.xml", siteView,
-                Map.of("datasets", summaryViews, "contentPages", collection.pages().stream().map(Page::slug).toList()), ""));
-        out.write("feed.xml", render("feed.ftlx", "feed.xml", siteView, Map.of("entries", newestFirst(datasets, byId),
-                "updated", updated(datasets)), site.title()));
+        page(out, "search.ftlh", "search/index.html", siteView, Map.of(), "Search");
+        page(out, "404.ftlh", "404.html", siteView, Map.of(), "Page not found");
+        page(out, "sitemap.ftlx", "sitemap.xml", siteView,
+                Map.of("datasets", summaryViews, "contentPages", collection.pages().stream().map(Page::slug).toList()), "");
+        page(out, "feed.ftlx", "feed.xml", siteView, Map.of("entries", newestFirst(datasets, byId), "updated", updated(datasets)), site.title());
         out.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + site.baseUrl() + "sitemap.xml\n");
         out.copyTree(assets, "assets/");
         for (SiteExtension e : extensions) {
@@ -153,6 +158,58 @@ public final class SiteBuilder {
         }
         List<String> deleted = out.finish();
         return new Report(datasets.size(), rendered.get(), datasets.size() - rendered.get(), files.get(), deleted);
+    }
+
+    /**
+     * Renders every preview before anything is written, so a dataset whose file cannot be
+     * previewed stops the build with the site left as it was.
+     *
+     * @throws ContentProblemsException listing each file that cannot be previewed
+     */
+    private static Map<String, List<PreviewImage>> prepareThumbnails(List<Dataset> datasets, Path dataRoot, Path cache,
+                                                                    ThumbnailWriter thumbnails) {
+        Map<String, List<PreviewImage>> out = new java.util.concurrent.ConcurrentHashMap<>();
+        List<ContentProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        datasets.parallelStream().forEach(d -> {
+            try {
+                out.put(d.id(), thumbnails.prepare(d, dataRoot, cache));
+            } catch (ThumbnailWriter.PreviewException e) {
+                problems.add(new ContentProblem(d.source(), lineOf(d.source(), e.file().path()), ContentProblem.Severity.ERROR, e.getMessage()));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ContentProblemsException(problems);
+        }
+        return out;
+    }
+
+    /** The line of a dataset's source that names {@code filePath}, for pointing curators at it; 1 when not found. */
+    private static int lineOf(Path source, String filePath) {
+        try {
+            List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("path:") && lines.get(i).contains(filePath)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            // The line is a courtesy; the message names the file anyway.
+        }
+        return 1;
+    }
+
+    /** Problems found while baking (files that cannot be previewed), reported like content problems. */
+    public static final class ContentProblemsException extends RuntimeException {
+        private final List<ContentProblem> problems;
+
+        ContentProblemsException(List<ContentProblem> problems) {
+            super(problems.size() + " dataset file(s) cannot be previewed");
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<ContentProblem> problems() {
+            return problems;
+        }
     }
 
     private void writeFacet(OutputTree out, Map<String, Object> siteView, List<Dataset> datasets,
@@ -182,12 +239,34 @@ public final class SiteBuilder {
         bySlug.forEach((slug, list) -> {
             String path = dir + "/" + slug + "/index.html";
             String name = slugs.get(slug);
-            out.write(path, render("facet.ftlh", path, siteView,
-                    Map.of("facet", Map.of("kind", title, "name", name, "datasets", list)), title + ": " + name));
+            page(out, "facet.ftlh", path, siteView, Map.of("facet", Map.of("kind", title, "name", name, "datasets", list)), title + ": " + name);
         });
         String path = dir + "/index.html";
-        out.write(path, render("facets.ftlh", path, siteView, Map.of("facet", Map.of("kind", title, "values", index)), title));
+        page(out, "facets.ftlh", path, siteView, Map.of("facet", Map.of("kind", title, "values", index)), title);
     }
+
+    /**
+     * Writes a listing page unless the previous build wrote it from the same model: after one
+     * dataset changed, only the listings that show it are rendered again.
+     */
+    private void page(OutputTree out, String template, String path, Map<String, Object> siteView, Map<String, Object> content, String title) {
+        String key = sha256(fingerprint + '\n' + template + '\n' + title + '\n' + canonical(siteView) + canonical(content));
+        if (!out.isFresh(path, key)) {
+            out.write(path, render(template, path, siteView, content, title));
+        }
+    }
+
+    /** Map-order-independent text of a view model, for cache keys. */
+    private static String canonical(Object model) {
+        try {
+            return CANONICAL.writeValueAsString(model);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private String render(String template, String path, Map<String, Object> siteView, Map<String, Object> content, String title) {
         Map<String, Object> model = new HashMap<>(content);
@@ -198,7 +277,7 @@ public final class SiteBuilder {
         return renderer.render(template, model);
     }
 
-    private static Map<String, Object> siteView(SiteConfig site, List<Page> pages, int count) {
+    private static Map<String, Object> siteView(SiteConfig site, List<Page> pages) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", site.title());
         m.put("description", site.description());
@@ -206,7 +285,6 @@ public final class SiteBuilder {
         m.put("facility", site.facility() == null ? "" : site.facility());
         m.put("contact", site.contact() == null ? "" : site.contact());
         m.put("apiUrl", site.apiUrl() == null ? "" : site.apiUrl());
-        m.put("count", String.valueOf(count));
         m.put("pages", pages.stream().map(p -> Map.of("title", p.title(), "href", p.slug() + "/")).toList());
         return m;
     }

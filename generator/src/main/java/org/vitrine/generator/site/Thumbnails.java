@@ -38,7 +38,7 @@ public final class Thumbnails implements ThumbnailWriter {
     }
 
     @Override
-    public List<PreviewImage> write(Dataset dataset, Path dataRoot, OutputTree out) {
+    public List<PreviewImage> prepare(Dataset dataset, Path dataRoot, Path cache) {
         List<PreviewImage> images = new ArrayList<>();
         for (int i = 0; i < dataset.files().size(); i++) {
             DataFile file = dataset.files().get(i);
@@ -48,16 +48,13 @@ public final class Thumbnails implements ThumbnailWriter {
             }
             String small = "thumb-" + i + ".png";
             String large = "thumb-" + i + "-large.png";
-            String key = SiteBuilder.sha256(facts.sha256() + '|' + file.dataset() + '|' + file.kind() + '|' + file.preview());
-            byte[][] pngs = new byte[2][];
+            String key = SiteBuilder.sha256(Thumbnailer.RENDERING_VERSION + '|' + facts.sha256() + '|' + file.dataset() + '|' + file.kind() + '|' + file.preview());
             int[] size = new int[2];
-            Path cached = out.cache().resolve("thumbnails").resolve(key + "-" + Thumbnailer.SMALL + ".png");
-            Path cachedLarge = out.cache().resolve("thumbnails").resolve(key + "-" + Thumbnailer.LARGE + ".png");
+            Path cached = cache.resolve("thumbnails").resolve(key + "-" + Thumbnailer.SMALL + ".png");
+            Path cachedLarge = cache.resolve("thumbnails").resolve(key + "-" + Thumbnailer.LARGE + ".png");
             try {
                 if (Files.isRegularFile(cached) && Files.isRegularFile(cachedLarge)) {
-                    pngs[0] = Files.readAllBytes(cached);
-                    pngs[1] = Files.readAllBytes(cachedLarge);
-                    size = pngSize(pngs[0]);
+                    size = pngSize(Files.readAllBytes(cached));
                 } else {
                     Thumbnail s;
                     Thumbnail l;
@@ -67,22 +64,17 @@ public final class Thumbnails implements ThumbnailWriter {
                         s = Thumbnailer.render(file.kind(), new DatasetSlices(data), mask, file.preview(), Thumbnailer.SMALL);
                         l = Thumbnailer.render(file.kind(), new DatasetSlices(data), mask, file.preview(), Thumbnailer.LARGE);
                     }
-                    pngs[0] = s.png();
-                    pngs[1] = l.png();
                     size = new int[]{s.width(), s.height()};
                     Files.createDirectories(cached.getParent());
-                    Files.write(cached, pngs[0]);
-                    Files.write(cachedLarge, pngs[1]);
+                    Files.write(cachedLarge, l.png());
+                    Files.write(cached, s.png());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot make the thumbnail of " + file.path(), e);
             } catch (Hdf5Exception | IllegalArgumentException e) {
-                throw new IllegalStateException(dataset.source().getFileName() + ": no thumbnail for " + file.path() + ": " + e.getMessage(), e);
+                throw new PreviewException(file, "no preview of '" + file.dataset() + "' in " + file.path() + ": " + e.getMessage(), e);
             }
-            String dir = Links.dataset(dataset.id());
-            out.write(dir + small, pngs[0]);
-            out.write(dir + large, pngs[1]);
-            images.add(new PreviewImage(small, large, size[0], size[1], alt(file, facts)));
+            images.add(new PreviewImage(small, large, size[0], size[1], alt(file, facts), cached, cachedLarge));
         }
         return images;
     }

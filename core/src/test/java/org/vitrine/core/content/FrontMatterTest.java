@@ -1,0 +1,55 @@
+package org.vitrine.core.content;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class FrontMatterTest {
+
+    private static final Path FILE = Path.of("x.md");
+
+    @Test
+    void valuesRememberTheirFileLines() throws FrontMatter.Invalid {
+        FrontMatter fm = FrontMatter.parse(FILE, """
+                ---
+                id: x
+                authors:
+                  - name: A
+                    orcid: 0000-0002-1825-0097
+                  - name: B
+                files:
+                  - path: a.h5
+                ---
+                Body line one.
+                """);
+        assertEquals(2, fm.lineOf("/id"));
+        assertEquals(5, fm.lineOf("/authors/0/orcid"));
+        assertEquals(6, fm.lineOf("/authors/1/name"));
+        assertEquals(8, fm.lineOf("/files/0/path"));
+        assertEquals(8, fm.lineOf("/files/0/dataset"), "an unwritten key points at its parent");
+        assertEquals(10, fm.bodyLine());
+        assertEquals("Body line one.\n", fm.body());
+    }
+
+    @Test
+    void errorsCarryTheirLine() {
+        FrontMatter.Invalid dup = assertThrows(FrontMatter.Invalid.class,
+                () -> FrontMatter.parse(FILE, "---\nid: a\ntitle: t\nid: b\n---\n"));
+        assertEquals(4, dup.line());
+        FrontMatter.Invalid open = assertThrows(FrontMatter.Invalid.class, () -> FrontMatter.parse(FILE, "---\nid: a\n"));
+        assertEquals(1, open.line());
+        FrontMatter.Invalid yaml = assertThrows(FrontMatter.Invalid.class,
+                () -> FrontMatter.parse(FILE, "---\nid: a\ntitle: \"unclosed\nx: 1\n---\n"));
+        assertEquals(true, yaml.line() >= 3, "line " + yaml.line());
+    }
+
+    @Test
+    void windowsLineEndingsAndByteOrderMarkAreAccepted() throws FrontMatter.Invalid {
+        FrontMatter fm = FrontMatter.parse(FILE, "\uFEFF---\r\nid: x\r\n---\r\nBody\r\n");
+        assertEquals("x", fm.data().get("id").asText());
+        assertEquals(2, fm.lineOf("/id"));
+    }
+}

@@ -1,0 +1,155 @@
+package org.vitrine.generator;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Determinism, incremental rebuilds, embargo and drafts, and sanitizing what curators write. */
+class BuildBehaviourTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void twoBuildsOfTheSameContentAreByteIdentical() throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        assertEquals(0, Fixtures.vitrine("build", "--content", Fixtures.demoContent().toString(), "--out", a.toString()).exit());
+        assertEquals(0, Fixtures.vitrine("build", "--content", Fixtures.demoContent().toString(), "--out", b.toString()).exit());
+        Map<String, byte[]> first = tree(a);
+        Map<String, byte[]> second = tree(b);
+        assertEquals(first.keySet(), second.keySet());
+        assertTrue(first.size() > 50, "files: " + first.size());
+        first.forEach((path, bytes) -> assertArrayEquals(bytes, second.get(path), path));
+    }
+
+    @Test
+    void rebuildRendersOnlyWhatChangedAndRemovesWhatIsGone() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "one", Fixtures.validDataset("one", ""));
+        Fixtures.dataset(content, "two", Fixtures.validDataset("two", ""));
+        Path site = tmp.resolve("site");
+        Fixtures.Run first = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertTrue(first.out().contains("2 datasets (2 pages rendered, 0 unchanged)"), first.out());
+
+        Fixtures.Run again = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertTrue(again.out().contains("2 datasets (0 pages rendered, 2 unchanged)"), again.out());
+
+        Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [changed]"));
+        Fixtures.Run changed = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertTrue(changed.out().contains("2 datasets (1 pages rendered, 1 unchanged)"), changed.out());
+        assertTrue(Files.readString(site.resolve("datasets/two/index.html")).contains("changed"));
+
+        // A dataset put back to draft loses its page, downloads and listing entries on the next build.
+        Fixtures.dataset(content, "one", Fixtures.validDataset("one", "status: draft"));
+        Fixtures.Run drafted = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertEquals(0, drafted.exit(), drafted.err());
+        assertFalse(Files.exists(site.resolve("datasets/one")), "draft's folder removed");
+        assertNoMention(site, "Test dataset one");
+    }
+
+    @Test
+    void draftsAndFutureReleasesAppearNowhere() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "public", Fixtures.validDataset("public-one", "keywords: [shared-keyword]"));
+        Fixtures.dataset(content, "draft", Fixtures.validDataset("secret-draft", "status: draft\nkeywords: [shared-keyword]"));
+        Fixtures.dataset(content, "future", Fixtures.validDataset("secret-future", "released: 2999-01-01\nkeywords: [shared-keyword, only-embargoed]")
+                .replace("released: 2024-05-01\n", ""));
+        Path site = tmp.resolve("site");
+        Fixtures.Run run = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertNoMention(site, "secret-draft");
+        assertNoMention(site, "secret-future");
+        assertNoMention(site, "only-embargoed");
+        Document keyword = Jsoup.parse(site.resolve("keywords/shared-keyword/index.html").toFile(), "UTF-8");
+        assertEquals("1 dataset.", keyword.selectFirst("main p").text());
+    }
+
+    @Test
+    void curatorHtmlIsSanitizedAndMetadataEscaped() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "xss", """
+                ---
+                id: xss
+                title: "<script>alert('title')</script> Safe title"
+                authors:
+                  - name: "<img src=x onerror=alert(1)>"
+                released: 2024-05-01
+                technique: PaNET01212
+                keywords: ["<b>bold</b>"]
+                ---
+                Some **bold** text.
+
+                <script>alert('body')</script>
+                <p onclick="alert('click')">A paragraph with a <a href="javascript:alert(1)">bad link</a>
+                and a <a href="https://example.org/">good one</a>.</p>
+                <iframe src="https://evil.example/"></iframe>
+                """);
+        Path site = tmp.resolve("site");
+        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
+        String html = Files.readString(site.resolve("datasets/xss/index.html"));
+        Document doc = Jsoup.parse(html);
+        assertEquals("<script>alert('title')</script> Safe title", doc.selectFirst("h1").text());
+        assertEquals(1, doc.select("script").stream().filter(s -> !s.hasAttr("src")).count(), "only the JSON-LD script is inline");
+        assertTrue(doc.select("script:not([src]):not([type=application/ld+json])").isEmpty());
+        assertFalse(html.contains("alert('body')"), "body script removed");
+        assertFalse(html.contains("onclick"), "event handlers removed");
+        assertTrue(doc.select("[onerror]").isEmpty(), "markup in metadata escaped, not parsed");
+        assertFalse(html.contains("<img src=x"), "markup in metadata escaped");
+        assertTrue(doc.select(".author-name").text().contains("<img src=x onerror=alert(1)>"), "shown as text");
+        assertFalse(html.contains("javascript:"), "javascript: links removed");
+        assertTrue(doc.select("iframe").isEmpty());
+        assertTrue(doc.select(".description a[href=https://example.org/]").size() == 1, "safe link kept");
+        assertTrue(doc.select(".description strong").size() == 1, "markdown formatting kept");
+        assertNull(doc.selectFirst(".keywords b"), "keyword markup escaped");
+        String jsonLd = doc.selectFirst("script[type=application/ld+json]").data();
+        assertFalse(jsonLd.contains("</script"), jsonLd);
+    }
+
+    @Test
+    void theSiteWorksUnderAProjectPath() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "one", Fixtures.validDataset("one", ""));
+        Path site = tmp.resolve("site");
+        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
+        Document page = Jsoup.parse(site.resolve("datasets/one/index.html").toFile(), "UTF-8");
+        assertEquals("../../assets/css/site.css", page.selectFirst("link[rel=stylesheet]").attr("href"));
+        assertEquals("https://example.org/atlas/datasets/one/", page.selectFirst("link[rel=canonical]").attr("href"));
+        Document notFound = Jsoup.parse(site.resolve("404.html").toFile(), "UTF-8");
+        assertEquals("https://example.org/atlas/assets/css/site.css", notFound.selectFirst("link[rel=stylesheet]").attr("href"));
+    }
+
+    private static void assertNoMention(Path site, String text) throws IOException {
+        try (Stream<Path> files = Files.walk(site)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(f.toString().contains(text), "file named after it: " + f);
+                assertFalse(new String(Files.readAllBytes(f), StandardCharsets.UTF_8).contains(text), text + " mentioned in " + f);
+            }
+        }
+    }
+
+    private static Map<String, byte[]> tree(Path root) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(f).toString(), Files.readAllBytes(f));
+            }
+        }
+        return out;
+    }
+}
