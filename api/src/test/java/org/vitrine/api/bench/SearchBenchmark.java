@@ -43,7 +43,14 @@ import java.util.stream.Stream;
  * {@code /api/search} over loopback HTTP with concurrent clients, printing requests/s and latency
  * percentiles; also the in-process searcher alone for comparison. Bounded in time.
  *
- * <p>Arguments: {@code [sizes=10000,100000] [clients=4] [seconds=15] [gzip=false]}.
+ * <p>Arguments: {@code [sizes=10000,100000] [clients=4] [seconds=15] [gzip=false]}. Run from the
+ * checkout:
+ * <pre>
+ * mvn -B -q -pl api -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * java -Xmx3g -cp "api/target/test-classes:api/target/classes:$(cat api/target/test.classpath)" \
+ *     org.vitrine.api.bench.SearchBenchmark 10000,100000 4 15
+ * </pre>
  */
 public final class SearchBenchmark {
 
