@@ -11,6 +11,7 @@ import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.Visibility;
 import org.vitrine.core.techniques.PaNet;
 import org.vitrine.generator.site.OutputTree;
+import org.vitrine.generator.site.PreviewVolumeBake;
 import org.vitrine.generator.site.SiteBuilder;
 import org.vitrine.generator.site.Thumbnails;
 
@@ -73,7 +74,7 @@ final class Pipeline {
             return null;
         }
         Collection collection = result.collection();
-        SiteBuilder builder = new SiteBuilder(options.templates(), options.assets(), List.of());
+        SiteBuilder builder = new SiteBuilder(options.templates(), options.assets(), List.of(new PreviewVolumeBake(hdf5)));
         OutputTree tree = new OutputTree(site, cache);
         int total = collection.publicDatasets().size();
         SiteBuilder.Report report;
