@@ -8,7 +8,10 @@ import org.vitrine.api.h5grove.H5groveOptions;
 import org.vitrine.core.hdf5.Hdf5Dataset;
 import org.vitrine.core.hdf5.Hdf5File;
 import org.vitrine.core.hdf5.Hdf5Files;
+import org.vitrine.core.imaging.CxiMask;
 import org.vitrine.core.imaging.DatasetSlices;
+import org.vitrine.core.imaging.SliceSource;
+import org.vitrine.core.model.FileKind;
 import org.vitrine.core.volume.ChunkBox;
 import org.vitrine.core.volume.ChunkMaker;
 import org.vitrine.core.volume.PrecomputedVolume;
@@ -47,6 +50,7 @@ public final class PrecomputedRoutes implements ApiServer.Routes, AutoCloseable 
         routes.before(PREFIX + "/*", responder::cors);
         routes.options(PREFIX + "/*", ctx -> ctx.status(204));
         routes.get(PREFIX + "/{dataset}/{file}/info", this::info);
+        routes.get(PREFIX + "/{dataset}/{file}/mask", this::mask);
         routes.get(PREFIX + "/{dataset}/{file}/{scale}/{chunk}", this::chunk);
     }
 
@@ -55,6 +59,30 @@ public final class PrecomputedRoutes implements ApiServer.Routes, AutoCloseable 
         responder.send(ctx, f.path(), () -> {
             try (Hdf5File h5 = hdf5.open(f.path())) {
                 return new Responder.Answer(volume(f, h5.dataset(f.file().dataset())).info(), "application/json");
+            }
+        });
+    }
+
+    /**
+     * The CXI detector mask of diffraction frames, one byte a full-resolution pixel (1 = bad), for
+     * the viewers' overlay; not part of the precomputed format, which Neuroglancer ignores. Frames
+     * without a mask have an empty one, so a viewer can ask without knowing.
+     */
+    private void mask(Context ctx) throws Exception {
+        PreviewFiles.PreviewFile f = files.find(ctx.pathParam("dataset"), ctx.pathParam("file"));
+        responder.send(ctx, f.path(), () -> {
+            try (Hdf5File h5 = hdf5.open(f.path())) {
+                if (f.file().kind() != FileKind.DIFFRACTION) {
+                    throw ApiException.notFound("Only diffraction frames have a detector mask; " + f.name() + " holds a "
+                            + f.file().kind().name().toLowerCase(java.util.Locale.ROOT));
+                }
+                SliceSource mask = CxiMask.beside(h5, f.file().dataset());
+                if (mask == null) {
+                    return new Responder.Answer(new byte[0], "application/octet-stream");
+                }
+                long[] shape = mask.shape();
+                responder.checkSize(shape[shape.length - 1] * shape[shape.length - 2], "The mask of " + f.name());
+                return new Responder.Answer(CxiMask.detectorPlane(mask), "application/octet-stream");
             }
         });
     }

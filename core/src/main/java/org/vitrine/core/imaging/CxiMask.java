@@ -14,6 +14,28 @@ public final class CxiMask {
     private CxiMask() {
     }
 
+    /**
+     * A detector mask as one byte a pixel, rows of x, 1 for a bad pixel and 0 for a good one: what
+     * the viewers overlay. A mask shaped like a stack of frames gives its first frame's.
+     *
+     * @throws IOException when the mask cannot be read
+     */
+    public static byte[] detectorPlane(SliceSource mask) throws java.io.IOException {
+        long[] shape = mask.shape();
+        int rank = shape.length;
+        long[] offset = new long[rank];
+        int[] count = new int[rank];
+        java.util.Arrays.fill(count, 1);
+        count[rank - 2] = Math.toIntExact(shape[rank - 2]);
+        count[rank - 1] = Math.toIntExact(shape[rank - 1]);
+        float[] v = mask.read(offset, count);
+        byte[] out = new byte[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (byte) (v[i] != 0 ? 1 : 0);
+        }
+        return out;
+    }
+
     /** The mask of the frames at {@code dataPath}, or null when the file has none that fits. */
     public static SliceSource beside(Hdf5File h5, String dataPath) {
         int slash = dataPath.lastIndexOf('/');

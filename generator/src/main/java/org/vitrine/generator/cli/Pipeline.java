@@ -10,6 +10,7 @@ import org.vitrine.core.hdf5.Hdf5Files;
 import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.Visibility;
 import org.vitrine.core.techniques.PaNet;
+import org.vitrine.generator.site.ColormapTables;
 import org.vitrine.generator.site.OutputTree;
 import org.vitrine.generator.site.PreviewVolumeBake;
 import org.vitrine.generator.site.SiteBuilder;
@@ -74,7 +75,7 @@ final class Pipeline {
             return null;
         }
         Collection collection = result.collection();
-        SiteBuilder builder = new SiteBuilder(options.templates(), options.assets(), List.of(new PreviewVolumeBake(hdf5)));
+        SiteBuilder builder = new SiteBuilder(options.templates(), options.assets(), List.of(new PreviewVolumeBake(hdf5), new ColormapTables()));
         OutputTree tree = new OutputTree(site, cache);
         int total = collection.publicDatasets().size();
         SiteBuilder.Report report;

@@ -3,7 +3,10 @@ package org.vitrine.generator.site;
 import org.vitrine.core.hdf5.Hdf5Dataset;
 import org.vitrine.core.hdf5.Hdf5File;
 import org.vitrine.core.hdf5.Hdf5Files;
+import org.vitrine.core.imaging.CxiMask;
 import org.vitrine.core.imaging.DatasetSlices;
+import org.vitrine.core.imaging.SliceSource;
+import org.vitrine.core.model.FileKind;
 import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.DataFile;
 import org.vitrine.core.model.Dataset;
@@ -25,7 +28,8 @@ import java.util.List;
 /**
  * Bakes the Neuroglancer precomputed volume of every previewable file of the public datasets into
  * the site, at {@code datasets/<id>/precomputed/<file-name>/} ({@code info} and
- * {@code <key>/<chunk>}), so the viewers and Neuroglancer work on a static host. The bytes are
+ * {@code <key>/<chunk>}, and beside diffraction frames their CXI detector mask as {@code mask}, one
+ * byte a pixel, empty when there is none), so the viewers and Neuroglancer work on a static host. The bytes are
  * those the API serves at {@code /api/precomputed/<id>/<file-name>/}.
  *
  * <p>Budgets from the site settings bound the output: {@code preview_budget_dataset} a dataset and
@@ -123,17 +127,25 @@ public final class PreviewVolumeBake implements SiteExtension {
 
     private void bake(Candidate c, BakePlan plan, Path dataRoot, OutputTree out) {
         String prefix = Links.dataset(c.dataset().id()) + pathOnPage(c.file());
-        byte[] info = plan.volume().info();
-        out.write(prefix + "info", info);
+        out.write(prefix + "info", plan.volume().info());
         FileFacts facts = c.dataset().factsOf(c.file());
         // The full volume's info, not the planned one: a chunk's bytes do not depend on which scales were kept.
         String key = SiteBuilder.sha256(BAKE_VERSION + '|' + facts.sha256() + '|' + c.file().dataset() + '|'
                 + new String(c.volume().info(), StandardCharsets.UTF_8));
         List<ChunkBox> stale = plan.chunks().stream().filter(box -> !out.isFresh(prefix + box.path(), key)).toList();
-        if (stale.isEmpty()) {
+        boolean maskFresh = c.file().kind() != FileKind.DIFFRACTION || out.isFresh(prefix + "mask", key);
+        if (stale.isEmpty() && maskFresh) {
             return;
         }
         try (Hdf5File h5 = hdf5.open(dataRoot.resolve(c.file().path()))) {
+            if (!maskFresh) {
+                SliceSource mask = CxiMask.beside(h5, c.file().dataset());
+                try {
+                    out.write(prefix + "mask", mask == null ? new byte[0] : CxiMask.detectorPlane(mask));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the mask beside " + c.file().dataset() + " in " + c.file().path(), e);
+                }
+            }
             Hdf5Dataset data = h5.dataset(c.file().dataset());
             DatasetSlices source = new DatasetSlices(data);
             stale.parallelStream().forEach(box -> {
