@@ -682,7 +682,7 @@ export async function mountSearch(root, options = {}) {
   let engine;
   const status = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' });
   const form = el('form', { class: 'search-form', role: 'search' });
-  const input = el('input', { type: 'search', name: 'q', id: 'search-q', autocomplete: 'off', list: 'search-suggestions', placeholder: 'ptychography, phantom, "liquid jet", facility:ESRF …' });
+  const input = el('input', { type: 'search', name: 'q', id: 'search-q', autocomplete: 'off', list: 'search-suggestions', placeholder: 'ptychography, lysozyme, "liquid jet", facility:ESRF …' });
   const datalist = el('datalist', { id: 'search-suggestions' });
   const sort = el('select', { name: 'sort', id: 'search-sort' },
     el('option', { value: 'relevance', text: 'Best match' }), el('option', { value: 'released', text: 'Newest' }),

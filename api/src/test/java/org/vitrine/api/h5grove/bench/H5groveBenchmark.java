@@ -185,7 +185,7 @@ public final class H5groveBenchmark {
     }
 
     /** A sphere of "tissue" with noise in a noisy background, so chunks inflate like real data. */
-    public static void writeVolume(Path path) {
+    private static void writeVolume(Path path) {
         short[][][] v = new short[N][N][N];
         SplittableRandom r = new SplittableRandom(1);
         for (int z = 0; z < N; z++) {
@@ -205,7 +205,7 @@ public final class H5groveBenchmark {
     }
 
     /** Diffraction-like frames: a bright centre falling off with radius, plus noise. */
-    public static void writeStack(Path path) {
+    private static void writeStack(Path path) {
         float[][][] frames = new float[FRAMES][FRAME][FRAME];
         SplittableRandom r = new SplittableRandom(2);
         for (int f = 0; f < FRAMES; f++) {
