@@ -2,6 +2,7 @@ package org.vitrine.api.h5grove;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -25,8 +26,7 @@ class FuzzedFileTest {
     private static final String DATA = "%2Fentry_1%2Finstrument_1%2Fdetector_1%2Fdata";
 
     @Test
-    void mutatedFilesNeverBreakTheServer() throws Exception {
-        Path root = Files.createTempDirectory("h5fuzz");
+    void mutatedFilesNeverBreakTheServer(@TempDir Path root) throws Exception {
         byte[] original = Files.readAllBytes(TestServer.sharedData().resolve("cdtools/PETRAIII_P25_Near_Field_Ptycho.cxi"));
         Files.write(root.resolve("intact.cxi"), original);
         Path fuzzed = root.resolve("fuzzed.cxi");

@@ -50,9 +50,7 @@ class H5groveConformanceTest {
             Map.entry("048_meta.txt", new Object[]{500, "petra_truncated_1MiB.cxi"}), // truncated
             Map.entry("049_data.txt", new Object[]{500, "cannot be decoded"}),        // corrupt deflate chunk
             Map.entry("050_meta.txt", new Object[]{500, "empty.h5 is empty"}),        // empty file
-            Map.entry("053_data.txt", new Object[]{422, "out of range"}),             // index 500 of 200
-            // The reference decodes blosc with a native plugin; jHDF cannot, so the answer names it.
-            Map.entry("032_data.bin", new Object[]{501, "blosc (id 32001)"}));
+            Map.entry("053_data.txt", new Object[]{422, "out of range"}));           // index 500 of 200
 
     @BeforeAll
     static void start() {

@@ -5,6 +5,7 @@ import io.jhdf.HdfFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -152,9 +153,7 @@ class H5groveServingTest {
     }
 
     @Test
-    void symbolicLinksLeavingTheRootAreRefused() throws Exception {
-        Path root = Files.createTempDirectory("h5root");
-        Path outside = Files.createTempDirectory("h5outside");
+    void symbolicLinksLeavingTheRootAreRefused(@TempDir Path root, @TempDir Path outside) throws Exception {
         Path petra = TestServer.sharedData().resolve("cdtools/PETRAIII_P25_Near_Field_Ptycho.cxi");
         Files.copy(petra, outside.resolve("secret.cxi"));
         Files.copy(petra, root.resolve("inside.cxi"));
@@ -233,8 +232,7 @@ class H5groveServingTest {
     }
 
     @Test
-    void rewrittenFilesAreReopened() throws Exception {
-        Path root = Files.createTempDirectory("h5rewrite");
+    void rewrittenFilesAreReopened(@TempDir Path root) throws Exception {
         Path target = root.resolve("scan.h5");
         Files.copy(TestServer.sharedData().resolve("jhdf/float_special_values_latest.hdf5"), target);
         try (TestServer s = new TestServer(new DataRootResolver(root), H5groveOptions.defaults())) {

@@ -288,12 +288,13 @@ public class FileInspector {
         if (checksumCache == null) {
             return;
         }
-        StringBuilder sb = new StringBuilder();
-        new TreeMap<>(checksums).forEach((k, v) -> sb.append(k.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=").replace(" ", "\\ "))
-                .append('=').append(v).append('\n'));
+        Properties p = new Properties();
+        p.putAll(checksums);
         try {
             Files.createDirectories(checksumCache.getParent());
-            Files.writeString(checksumCache, sb.toString(), StandardCharsets.UTF_8);
+            try (var out = Files.newBufferedWriter(checksumCache, StandardCharsets.UTF_8)) {
+                p.store(out, "SHA-256 of data files by path|size|modification time");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + checksumCache, e);
         }

@@ -87,6 +87,16 @@ public final class ChunkCache {
         }
     }
 
+    /** The cached chunk when it holds at least {@code needed} bytes, else null (nothing is loaded). */
+    byte[] peek(Key key, int needed) {
+        byte[] cached = lookup(key);
+        if (cached != null && cached.length >= needed) {
+            hits.incrementAndGet();
+            return cached;
+        }
+        return null;
+    }
+
     private synchronized byte[] lookup(Key key) {
         return entries.get(key);
     }

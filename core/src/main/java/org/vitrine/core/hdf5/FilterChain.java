@@ -15,8 +15,8 @@ import java.util.zip.Inflater;
 
 /**
  * Decodes stored chunks through a dataset's filter pipeline. Deflate and shuffle, the common
- * case, are decoded here into buffers of the known chunk size; other filters go through jHDF's
- * implementations. Filters jHDF cannot decode are found when the chain is built, so the error
+ * case, are decoded here into buffers of the known chunk size, and Blosc, which jHDF lacks, by
+ * {@link BloscDecoder}; other filters go through jHDF's implementations. Filters jHDF cannot decode are found when the chain is built, so the error
  * names them before any data is read.
  */
 final class FilterChain {
@@ -32,6 +32,9 @@ final class FilterChain {
     private static final Map<Integer, String> REGISTERED_NAMES = Map.of(
             305, "lzo", 307, "bzip2", 32000, "lzf", 32001, "blosc", 32004, "lz4", 32008, "bitshuffle",
             32013, "zfp", 32015, "zstd", 32026, "blosc2");
+
+    /** Blosc, decoded here because jHDF has no decoder for it. */
+    private static final int BLOSC = 32001;
 
     private final List<Declared> filters;
     private final int decodedSize;
@@ -84,7 +87,7 @@ final class FilterChain {
 
     private Declared findUnsupported() {
         for (Declared f : filters) {
-            if (f.id == 1 || f.id == 2) {
+            if (f.id == 1 || f.id == 2 || f.id == BLOSC) {
                 continue;
             }
             try {
@@ -135,6 +138,7 @@ final class FilterChain {
                     int elementSize = f.data.length > 0 ? f.data[0] : 1;
                     steps.add(in -> unshuffle(in, elementSize));
                 }
+                case BLOSC -> steps.add(BloscDecoder::decode);
                 default -> {
                     FilterPipeline pipeline = FilterManager.getPipeline(List.of(new FilterInfo(f.id, f.name, false, f.data)));
                     steps.add(pipeline::decode);

@@ -231,6 +231,8 @@ public final class Hdf5Dataset {
                 return scalarBytes();
             }
             return file.reader().read(file.id(), ((AbstractNode) dataset).getAddress(), source(), dims, elementSize(), selection);
+        } catch (java.util.concurrent.CancellationException e) {
+            throw e;
         } catch (RuntimeException | OutOfMemoryError e) {
             throw Hdf5Errors.translate(e, where);
         }

@@ -85,11 +85,13 @@ public final class Hdf5File implements AutoCloseable {
      */
     public Hdf5Dataset dataset(String path) {
         String p = normalize(path);
-        Node node = resolve(locate(p), p);
-        if (!(node instanceof Dataset d)) {
-            throw new Hdf5Exception(Hdf5Exception.Kind.WRONG_KIND, p + " in " + name() + " is a group, not a dataset");
-        }
-        return guard(p, () -> new Hdf5Dataset(file, d, p));
+        return file.dataset(p, key -> {
+            Node node = resolve(locate(key), key);
+            if (!(node instanceof Dataset d)) {
+                throw new Hdf5Exception(Hdf5Exception.Kind.WRONG_KIND, key + " in " + name() + " is a group, not a dataset");
+            }
+            return guard(key, () -> new Hdf5Dataset(file, d, key));
+        });
     }
 
     /**

@@ -31,10 +31,6 @@ public record NumericType(char kind, int size, ByteOrder order, int exponentBits
         return kind == 'f';
     }
 
-    public boolean isInteger() {
-        return kind == 'i' || kind == 'u';
-    }
-
     /**
      * The type JavaScript typed arrays can hold (h5grove's {@code dtype=safe}): float16 becomes
      * float32, wider floats become float64, every multi-byte type becomes little-endian.

@@ -25,6 +25,8 @@ final class OpenFile {
     private final HdfFile jhdf;
     private final FileBytes bytes;
     private final SlabReader reader;
+    /** Datasets already described, by the path they were asked for: a file does not change while open. */
+    private final java.util.Map<String, Hdf5Dataset> datasets = new java.util.concurrent.ConcurrentHashMap<>();
     private int handles;
     private boolean retired;
 
@@ -110,6 +112,11 @@ final class OpenFile {
 
     FileBytes bytes() {
         return bytes;
+    }
+
+    /** The dataset at {@code path}, described once per opened file. */
+    Hdf5Dataset dataset(String path, java.util.function.Function<String, Hdf5Dataset> describe) {
+        return datasets.computeIfAbsent(path, describe);
     }
 
     SlabReader reader() {

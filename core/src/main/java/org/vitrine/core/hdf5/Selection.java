@@ -139,11 +139,6 @@ public final class Selection {
         return step[d];
     }
 
-    /** Per dataset dimension, how many elements are selected (1 for dropped dimensions). */
-    public long[] counts() {
-        return count.clone();
-    }
-
     /** The shape of the result: the counts of the dimensions that were not picked by an integer. */
     public long[] resultShape() {
         int n = 0;

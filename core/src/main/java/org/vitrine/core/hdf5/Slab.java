@@ -38,12 +38,4 @@ public record Slab(NumericType type, long[] shape, byte[] bytes) {
         return out;
     }
 
-    /** The shape as ints (every dimension of a readable slab fits an int). */
-    public int[] intShape() {
-        int[] s = new int[shape.length];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = Math.toIntExact(shape[i]);
-        }
-        return s;
-    }
 }

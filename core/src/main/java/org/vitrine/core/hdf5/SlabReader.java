@@ -57,28 +57,42 @@ final class SlabReader {
 
         List<long[]> origins = new ArrayList<>();
         cartesian(perDim, 0, new long[rank], origins);
-        List<CompletableFuture<Void>> pending = new ArrayList<>();
-        for (int i = 0; i < origins.size(); i++) {
-            long[] index = origins.get(i);
-            Runnable task = () -> {
-                long[] origin = new long[rank];
-                long linear = 0;
-                for (int d = 0; d < rank; d++) {
-                    origin[d] = index[d] * block[d];
-                    linear = linear * grid[d] + index[d];
+        // Cached blocks are copied right away; only the missing ones are worth other threads.
+        List<Runnable> misses = new ArrayList<>();
+        Thread caller = Thread.currentThread();
+        for (long[] index : origins) {
+            long[] origin = new long[rank];
+            long linear = 0;
+            for (int d = 0; d < rank; d++) {
+                origin[d] = index[d] * block[d];
+                linear = linear * grid[d] + index[d];
+            }
+            int needed = neededBytes(origin, block, blockStride, dims, sel, elementSize);
+            if (needed == 0) {
+                continue;
+            }
+            ChunkCache.Key key = new ChunkCache.Key(fileId, datasetId, linear);
+            byte[] cached = cache.peek(key, needed);
+            if (cached != null) {
+                copy(cached, origin, block, blockStride, dims, sel, out, outStride, elementSize);
+                continue;
+            }
+            misses.add(() -> {
+                if (caller.isInterrupted()) {
+                    // The request was abandoned (it timed out): decode nothing more for it.
+                    throw new java.util.concurrent.CancellationException("read abandoned");
                 }
-                int needed = neededBytes(origin, block, blockStride, dims, sel, elementSize);
-                if (needed == 0) {
-                    return;
-                }
-                byte[] bytes = cache.get(new ChunkCache.Key(fileId, datasetId, linear), needed, n -> source.block(origin, n));
+                byte[] bytes = cache.get(key, needed, n -> source.block(origin, n));
                 copy(bytes, origin, block, blockStride, dims, sel, out, outStride, elementSize);
-            };
-            // The last block is copied on this thread, the others in parallel.
-            if (i == origins.size() - 1) {
-                task.run();
+            });
+        }
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (int i = 0; i < misses.size(); i++) {
+            // The last missing block is decoded on this thread, the others in parallel.
+            if (i == misses.size() - 1) {
+                misses.get(i).run();
             } else {
-                pending.add(CompletableFuture.runAsync(task, executor));
+                pending.add(CompletableFuture.runAsync(misses.get(i), executor));
             }
         }
         for (CompletableFuture<Void> f : pending) {

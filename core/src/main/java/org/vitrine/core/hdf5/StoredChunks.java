@@ -89,6 +89,9 @@ final class StoredChunks implements ChunkSource {
         byte[] decoded;
         try {
             decoded = filters.decode(stored, chunk.getFilterMask(), needed);
+        } catch (UnsupportedOperationException e) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.UNSUPPORTED_FILTER, "Cannot read " + where + ": it is compressed with "
+                    + e.getMessage() + ", which this server cannot decode", e);
         } catch (RuntimeException e) {
             throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Chunk at " + java.util.Arrays.toString(origin)
                     + " of " + where + " cannot be decoded: " + Hdf5Errors.oneLine(e), e);

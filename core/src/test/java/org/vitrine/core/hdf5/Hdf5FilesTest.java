@@ -1,6 +1,7 @@
 package org.vitrine.core.hdf5;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,7 @@ class Hdf5FilesTest {
     }
 
     @Test
-    void aRewrittenFileIsReopened() throws Exception {
-        Path dir = Files.createTempDirectory("hdf5files");
+    void aRewrittenFileIsReopened(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("scan.h5");
         Files.copy(SharedData.file("jhdf/float_special_values_latest.hdf5"), file);
         try (Hdf5Files files = new Hdf5Files(4, 16 << 20)) {

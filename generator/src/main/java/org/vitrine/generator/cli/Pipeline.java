@@ -13,6 +13,7 @@ import org.vitrine.core.techniques.PaNet;
 import org.vitrine.generator.site.ColormapTables;
 import org.vitrine.generator.site.OutputTree;
 import org.vitrine.generator.site.PreviewVolumeBake;
+import org.vitrine.generator.site.SearchOutputs;
 import org.vitrine.generator.site.SiteBuilder;
 import org.vitrine.generator.site.Thumbnails;
 
@@ -27,7 +28,8 @@ final class Pipeline {
     private Pipeline() {
     }
 
-    record Built(Collection collection, Path dataRoot, SiteBuilder.Report report) {
+    /** A finished build: what was published and where the API's search index is. */
+    record Built(Collection collection, Path dataRoot, Path searchIndex, SiteBuilder.Report report) {
     }
 
     static CollectionLoader.Result load(Path content) {
@@ -75,7 +77,9 @@ final class Pipeline {
             return null;
         }
         Collection collection = result.collection();
-        SiteBuilder builder = new SiteBuilder(options.templates(), options.assets(), List.of(new PreviewVolumeBake(hdf5), new ColormapTables()));
+        Path searchIndex = SearchOutputs.luceneDirectoryFor(site);
+        SiteBuilder builder = new SiteBuilder(options.templates(), options.assets(),
+                List.of(new SearchOutputs(searchIndex), new PreviewVolumeBake(hdf5), new ColormapTables()));
         OutputTree tree = new OutputTree(site, cache);
         int total = collection.publicDatasets().size();
         SiteBuilder.Report report;
@@ -100,6 +104,6 @@ final class Pipeline {
                 site, report.datasets(), report.rendered(), report.skipped(), report.files(), report.deleted().size(),
                 (System.nanoTime() - start) / 1e9);
         stdout.flush();
-        return new Built(collection, result.dataRoot(), report);
+        return new Built(collection, result.dataRoot(), searchIndex, report);
     }
 }

@@ -11,6 +11,8 @@ import org.vitrine.api.h5grove.H5groveRoutes;
 import org.vitrine.api.preview.PrecomputedRoutes;
 import org.vitrine.api.preview.PreviewFiles;
 import org.vitrine.api.preview.TileRoutes;
+import org.vitrine.api.search.SearchRoutes;
+import org.vitrine.core.search.SearchIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -48,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
         Pipeline.Built built = Pipeline.build(options, out, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (built == null) {
             return 1;
@@ -63,7 +66,10 @@ final class ServeCommand implements Callable<Integer> {
         PreviewFiles previews = new PreviewFiles(built.collection(), new CollectionResolver(built.collection(), built.dataRoot()));
         TileRoutes tiles = new TileRoutes(previews, h5grove.hdf5(), limits);
         PrecomputedRoutes precomputed = new PrecomputedRoutes(previews, h5grove.hdf5(), limits);
-        Javalin app = ApiServer.create(List.of(h5grove, tiles, precomputed), config -> config.staticFiles.add(staticFiles -> {
+        // Rebuilds (./vitrine build in another shell) are picked up without a restart.
+        SearchIndex search = SearchIndex.open(built.searchIndex(), Duration.ofSeconds(2));
+        Javalin app = ApiServer.create(List.of(h5grove, tiles, precomputed, new SearchRoutes(search)),
+                config -> config.staticFiles.add(staticFiles -> {
             staticFiles.hostedPath = "/";
             staticFiles.directory = site.toString();
             staticFiles.location = Location.EXTERNAL;
@@ -76,6 +82,11 @@ final class ServeCommand implements Callable<Integer> {
             tiles.close();
             precomputed.close();
             h5grove.close();
+            try {
+                search.close();
+            } catch (java.io.IOException e) {
+                // Shutting down: nothing left to do with it.
+            }
             stopped.countDown();
         }));
         stopped.await();

@@ -186,6 +186,9 @@ final class DatasetView {
         m.put("bytes", facts == null ? "" : String.valueOf(facts.size()));
         m.put("sha256", facts == null || facts.sha256() == null ? "" : facts.sha256());
         m.put("format", facts == null || facts.format() == null ? "HDF5" : facts.format());
+        // CXI writes its version as an integer: 160 is version 1.6.
+        m.put("formatVersion", facts == null || facts.cxiVersion() == null ? ""
+                : facts.cxiVersion() / 100 + "." + facts.cxiVersion() % 100 / 10);
         m.put("shape", facts == null || facts.shape() == null ? ""
                 : facts.shape().stream().map(String::valueOf).collect(Collectors.joining(" × ")));
         m.put("dtype", facts == null || facts.dtype() == null ? "" : facts.dtype());

@@ -82,7 +82,7 @@ public final class SiteBuilder {
         Map<String, Object> siteView = siteView(site, collection.pages());
 
         Map<String, List<PreviewImage>> thumbs = prepareThumbnails(datasets, dataRoot, out.cache(), thumbnails);
-        Map<String, String> summaries = new HashMap<>();
+        Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger files = new AtomicInteger();
         datasets.parallelStream().forEach(d -> {
@@ -90,10 +90,6 @@ public final class SiteBuilder {
             for (PreviewImage image : t) {
                 out.copy(image.smallFile(), Links.dataset(d.id()) + image.small());
                 out.copy(image.largeFile(), Links.dataset(d.id()) + image.large());
-            }
-            String summary = out.memo("summary:" + sha256(d.body()), () -> markdown.parse(d.body()).text(300));
-            synchronized (summaries) {
-                summaries.put(d.id(), summary);
             }
             for (DataFile f : d.files()) {
                 if (f.isLocal() && f.url() == null) {
@@ -103,12 +99,18 @@ public final class SiteBuilder {
             }
             String page = Links.dataset(d.id()) + "index.html";
             String key = sha256(fingerprint + '\n' + d + '\n' + t);
+            String summaryKey = "summary:" + sha256(d.body());
             if (out.isFresh(page, key)) {
                 DatasetView.EXPORTS.forEach(name -> out.isFresh(Links.dataset(d.id()) + name, key));
+                summaries.put(d.id(), out.memo(summaryKey, () -> markdown.parse(d.body()).text(300)));
                 progress.run();
                 return;
             }
-            Map<String, Object> view = DatasetView.full(d, site, markdown.toHtml(d.body()), summary, t);
+            // One parse of the body serves the page and the summary that listings show.
+            MarkdownRenderer.Parsed body = markdown.parse(d.body());
+            String summary = out.memo(summaryKey, () -> body.text(300));
+            summaries.put(d.id(), summary);
+            Map<String, Object> view = DatasetView.full(d, site, body.html(), summary, t);
             out.write(page, render("dataset.ftlh", page, siteView, Map.of("dataset", view), d.title()));
             DatasetView.exports(d, site).forEach((name, text) -> {
                 String path = Links.dataset(d.id()) + name;

@@ -1,11 +1,13 @@
-package org.vitrine.api.preview.bench;
+package org.vitrine.generator.bench;
 
 import io.javalin.Javalin;
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.DatasetCreationOptions;
 import io.javalin.http.staticfiles.Location;
 import org.vitrine.api.ApiServer;
 import org.vitrine.api.h5grove.CollectionResolver;
 import org.vitrine.api.h5grove.H5groveOptions;
-import org.vitrine.api.h5grove.bench.H5groveBenchmark;
 import org.vitrine.api.preview.PrecomputedRoutes;
 import org.vitrine.api.preview.PreviewFiles;
 import org.vitrine.api.preview.TileRoutes;
@@ -17,6 +19,7 @@ import org.vitrine.core.model.FileKind;
 import org.vitrine.core.model.PreviewOptions;
 import org.vitrine.core.model.Status;
 import org.vitrine.core.model.Visibility;
+import org.vitrine.generator.Fixtures;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,9 +42,13 @@ import java.util.function.IntFunction;
  * Throughput of {@code /api/tiles} (PNG) and {@code /api/precomputed} (raw chunks) on loopback,
  * cold (no chunk cache: every request reads and inflates its HDF5 chunks) and warm (the chunks a
  * small set of requests needs are cached), against a static file of the same bytes served by the
- * same Javalin, with 1 and 4 clients. The data are the data-API benchmark's 512³ uint16 volume in
- * gzip 64³ chunks and its stack of 100 float32 1024² frames (written once into the folder given
- * as first argument).
+ * same Javalin, with 1 and 4 clients; then the time and size of a fresh static bake of the demo
+ * collection. The data are those of the data-API benchmark: a 512³ uint16 volume in gzip 64³
+ * chunks and a stack of 100 float32 1024² frames in gzip, one chunk a frame (written once, with
+ * jHDF, into the folder given as first argument).
+ *
+ * <p>{@code mvn -B -q -pl generator -am -Pbench -DskipTests verify
+ * -Dbench.main=org.vitrine.generator.bench.PreviewBenchmark -Dbench.args=target/preview-bench}
  */
 public final class PreviewBenchmark {
 
@@ -56,10 +63,10 @@ public final class PreviewBenchmark {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/h5grove-bench").toAbsolutePath();
         Files.createDirectories(dir);
         if (!Files.exists(dir.resolve("volume.h5"))) {
-            H5groveBenchmark.writeVolume(dir.resolve("volume.h5"));
+            writeVolume(dir.resolve("volume.h5"));
         }
         if (!Files.exists(dir.resolve("stack.h5"))) {
-            H5groveBenchmark.writeStack(dir.resolve("stack.h5"));
+            writeStack(dir.resolve("stack.h5"));
         }
         LocalDate today = LocalDate.now();
         Collection collection = new Collection(null, List.of(
@@ -110,6 +117,65 @@ public final class PreviewBenchmark {
             for (AutoCloseable c : List.<AutoCloseable>of(coldTiles, coldChunks, warmTiles, warmChunks)) {
                 c.close();
             }
+        }
+        bakeDemo(dir);
+    }
+
+    /** A fresh bake of the demo collection: time, and bytes of the precomputed trees. */
+    private static void bakeDemo(Path dir) throws Exception {
+        Path site = dir.resolve("demo-site-" + System.nanoTime());
+        long t0 = System.nanoTime();
+        Fixtures.Run run = Fixtures.vitrine("build", "--content", Fixtures.demoContent().toString(), "--out", site.toString());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (run.exit() != 0) {
+            throw new IllegalStateException(run.err());
+        }
+        long bytes = 0;
+        long files = 0;
+        try (var walk = Files.walk(site)) {
+            for (Path p : walk.filter(Files::isRegularFile).filter(p -> p.toString().contains("/precomputed/")).toList()) {
+                bytes += Files.size(p);
+                files++;
+            }
+        }
+        long t1 = System.nanoTime();
+        run = Fixtures.vitrine("build", "--content", Fixtures.demoContent().toString(), "--out", site.toString());
+        System.out.printf(Locale.ROOT, "demo bake from scratch: %.1f s (whole site, one JVM); precomputed trees: %d files, %.2f MB; "
+                + "rebuild with nothing changed: %.1f s%n", seconds, files, bytes / 1e6, (System.nanoTime() - t1) / 1e9);
+    }
+
+    /** A sphere of "tissue" with noise in a noisy background, so chunks inflate like real data (as the data-API benchmark). */
+    private static void writeVolume(Path path) {
+        short[][][] v = new short[N][N][N];
+        SplittableRandom r = new SplittableRandom(1);
+        for (int z = 0; z < N; z++) {
+            for (int y = 0; y < N; y++) {
+                for (int x = 0; x < N; x++) {
+                    double dz = z - N / 2.0, dy = y - N / 2.0, dx = x - N / 2.0;
+                    boolean inside = dz * dz + dy * dy + dx * dx < 200.0 * 200.0;
+                    v[z][y][x] = (short) ((inside ? 20000 : 1000) + r.nextInt(512));
+                }
+            }
+        }
+        try (WritableHdfFile f = HdfFile.write(path)) {
+            f.putDataset("volume", v, DatasetCreationOptions.builder().unsigned().chunkDimensions(64, 64, 64).deflate().build());
+        }
+    }
+
+    /** Diffraction-like frames: a bright centre falling off with radius, plus noise. */
+    private static void writeStack(Path path) {
+        float[][][] frames = new float[100][1024][1024];
+        SplittableRandom r = new SplittableRandom(2);
+        for (int f = 0; f < 100; f++) {
+            for (int y = 0; y < 1024; y++) {
+                for (int x = 0; x < 1024; x++) {
+                    double dy = y - 512.0, dx = x - 512.0;
+                    frames[f][y][x] = (float) Math.floor(1e4 / (1 + (dx * dx + dy * dy) / 400.0) + r.nextInt(8));
+                }
+            }
+        }
+        try (WritableHdfFile f = HdfFile.write(path)) {
+            f.putDataset("frames", frames, DatasetCreationOptions.builder().chunkDimensions(1, 1024, 1024).deflate().build());
         }
     }
 

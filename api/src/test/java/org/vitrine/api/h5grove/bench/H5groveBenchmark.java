@@ -43,7 +43,7 @@ public final class H5groveBenchmark {
     private static final int TILE = 256;
     private static final int FRAMES = 100;
     private static final int FRAME = 1024;
-    private static final long WARMUP_MS = 2000;
+    private static final long WARMUP_MS = 5000;
     private static final long MEASURE_MS = 6000;
 
     private H5groveBenchmark() {
@@ -94,6 +94,9 @@ public final class H5groveBenchmark {
                     run("same frame repeated", clients, i -> frame);
                     run("static file of a frame's size", clients, i -> warmBase + "/static/frame.bin");
                 }
+                var cache = warm.hdf5().chunkCache();
+                System.out.printf(Locale.ROOT, "chunk cache: %d of %d MB held, %d hits, %d misses%n",
+                        cache.sizeInBytes() >> 20, cache.maxBytes() >> 20, cache.hits(), cache.misses());
             } finally {
                 coldApp.stop();
                 warmApp.stop();
