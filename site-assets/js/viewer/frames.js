@@ -6,8 +6,6 @@
 import { PlaneCanvas, autoWindow, colour, drawHistogram, transform } from './render.js';
 import { COLORMAPS, SCALES, Status, UrlState, download, formatValue, h, select } from './controls.js';
 
-/** Resolutions (Å) the rings may mark; those that fall on the detector are drawn. */
-const RING_RESOLUTIONS = [100, 50, 30, 20, 15, 10, 7, 5, 4, 3, 2.5, 2, 1.5, 1.2, 1];
 
 export async function framesViewer(element, volume, colormaps) {
   const [width, height, frames] = volume.size;
@@ -105,12 +103,24 @@ export async function framesViewer(element, volume, colormaps) {
       if (!rings.checked || !hasGeometry) return;
       const lambda = geometry.wavelength * 1e10;
       const maxR = Math.hypot(width, height) / 2;
+      // Resolution at a radius; rings at round resolutions (1, 2, 5 × 10ⁿ Å) between the frame's
+      // edge and a sixth of the way out, whatever the geometry (far field or near field).
+      const dAt = (r) => lambda / (2 * Math.sin(twoTheta(r) / 2));
+      const edge = dAt(Math.min(width, height) / 2);
+      const inner = dAt(Math.min(width, height) / 12);
+      const resolutions = [];
+      for (let e = Math.floor(Math.log10(edge)); e <= Math.ceil(Math.log10(inner)); e++) {
+        for (const m of [1, 2, 5]) {
+          const d = m * 10 ** e;
+          if (d >= edge && d <= inner) resolutions.push(d);
+        }
+      }
       ctx.strokeStyle = 'rgba(120, 220, 255, 0.9)';
       ctx.fillStyle = 'rgba(120, 220, 255, 0.95)';
       ctx.font = `${12 * view2d.ratio()}px sans-serif`;
       ctx.lineWidth = view2d.ratio();
       const [cx, cy] = toScreen(centre[0], centre[1]);
-      for (const d of RING_RESOLUTIONS) {
+      for (const d of resolutions) {
         if (lambda / (2 * d) >= 1) continue;
         const theta = Math.asin(lambda / (2 * d));
         const r = (geometry.distance * Math.tan(2 * theta)) / geometry.pixel;
@@ -118,7 +128,7 @@ export async function framesViewer(element, volume, colormaps) {
         ctx.beginPath();
         ctx.arc(cx, cy, r * k, 0, 2 * Math.PI);
         ctx.stroke();
-        ctx.fillText(`${d} Å`, cx + (r * k) / Math.SQRT2 + 3, cy - (r * k) / Math.SQRT2 - 3);
+        ctx.fillText(`${+d.toPrecision(3)} Å`, cx + (r * k) / Math.SQRT2 + 3, cy - (r * k) / Math.SQRT2 - 3);
       }
     },
   });

@@ -215,7 +215,13 @@ class ViewerBrowserTest {
         new org.openqa.selenium.interactions.Actions(browser).moveToElement(canvas, 40, 30).perform();
         String readout = viewer.findElement(By.cssSelector(".v-readout")).getText();
         assertTrue(readout.matches("x \\d+, y \\d+: .*q .* Å⁻¹, resolution .* Å"), readout);
-        screenshot(viewer, "frames-petra-gray-" + mode);
+        // Resolution rings from the CXI geometry are drawn over the frame.
+        before = pixels(canvas);
+        rendered = viewer.getDomAttribute("data-rendered");
+        viewer.findElement(By.cssSelector(".v-rings")).click();
+        waitForRender(viewer, rendered);
+        assertNotEquals(before.get(1), pixels(canvas).get(1), "rings drawn");
+        screenshot(viewer, "frames-petra-gray-rings-" + mode);
         assertNoConsoleErrors();
     }
 
