@@ -13,6 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +27,12 @@ import java.util.concurrent.TimeoutException;
  * What the tile and precomputed routes share with the data API: CORS headers, an {@code ETag}
  * that changes when the source file is rewritten, {@code Cache-Control}, and work run off the
  * request thread under the request timeout.
+ *
+ * <p>Encoded answers are also kept in memory by their ETag, up to an eighth of the options'
+ * chunk-cache budget (64 MiB by default; none when chunks are not cached either): viewers
+ * ask for the same tiles and chunks again as visitors zoom, pan and come back, and a kept answer
+ * costs a lookup instead of reading, averaging and encoding. A rewritten file changes the ETag,
+ * so nothing stale is served.
  */
 final class Responder implements AutoCloseable {
 
@@ -34,9 +42,13 @@ final class Responder implements AutoCloseable {
 
     private final H5groveOptions options;
     private final ExecutorService workers;
+    private final Map<String, Answer> answers = new LinkedHashMap<>(256, 0.75f, true);
+    private final long maxAnswerBytes;
+    private long answerBytes;
 
     Responder(H5groveOptions options, String threadName) {
         this.options = options;
+        this.maxAnswerBytes = options.chunkCacheBytes() / 8;
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
@@ -55,10 +67,41 @@ final class Responder implements AutoCloseable {
             ctx.header(Header.ETAG, etag).status(304);
             return;
         }
+        Answer a = kept(etag);
+        if (a == null) {
+            a = compute(work);
+            keep(etag, a);
+        }
+        ctx.header(Header.ETAG, etag);
+        ctx.header(Header.CACHE_CONTROL, options.cacheControl());
+        if (!a.contentType().equals("application/json")) {
+            // PNG is compressed already and raw chunks compress poorly for their CPU cost.
+            ctx.disableCompression();
+        }
+        ctx.contentType(a.contentType()).result(a.body());
+    }
+
+    private synchronized Answer kept(String etag) {
+        return answers.get(etag);
+    }
+
+    private synchronized void keep(String etag, Answer a) {
+        if (a.body().length > maxAnswerBytes / 16 || answers.containsKey(etag)) {
+            return;
+        }
+        answers.put(etag, a);
+        answerBytes += a.body().length;
+        var eldest = answers.entrySet().iterator();
+        while (answerBytes > maxAnswerBytes && eldest.hasNext()) {
+            answerBytes -= eldest.next().getValue().body().length;
+            eldest.remove();
+        }
+    }
+
+    private Answer compute(Callable<Answer> work) throws Exception {
         Future<Answer> future = workers.submit(work);
-        Answer a;
         try {
-            a = future.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new ApiException(503, "The request took longer than " + options.timeout().toSeconds()
@@ -69,13 +112,6 @@ final class Responder implements AutoCloseable {
             }
             throw e;
         }
-        ctx.header(Header.ETAG, etag);
-        ctx.header(Header.CACHE_CONTROL, options.cacheControl());
-        if (!a.contentType().equals("application/json")) {
-            // PNG is compressed already and raw chunks compress poorly for their CPU cost.
-            ctx.disableCompression();
-        }
-        ctx.contentType(a.contentType()).result(a.body());
     }
 
     /** Lets browsers on other origins (a Neuroglancer hosted elsewhere) read the answers. */

@@ -173,6 +173,42 @@ class PrecomputedRoutesTest {
         }
     }
 
+    @Test
+    void aRewrittenFileIsServedAfreshNotFromTheKeptAnswers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws Exception {
+        java.nio.file.Path star = root.resolve("synthetic/siemens-star-512.nxs");
+        java.nio.file.Files.createDirectories(star.getParent());
+        writeImage(star, 1f);
+        try (PreviewServer s = new PreviewServer(H5groveOptions.defaults(), root)) {
+            String chunk = "/api/precomputed/star/siemens-star-512.nxs/1_1_1/0-256_0-256_0-1";
+            HttpResponse<byte[]> first = s.get(chunk);
+            assertEquals(1f, floats(first.body())[0]);
+            assertArrayEquals(first.body(), s.get(chunk).body());
+            HttpResponse<byte[]> tile = s.get("/api/tiles/star/siemens-star-512.nxs/0/0/0/0/0.png");
+            assertEquals(200, tile.statusCode());
+
+            writeImage(star, 7f);
+            java.nio.file.Files.setLastModifiedTime(star, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+            HttpResponse<byte[]> second = s.get(chunk);
+            assertEquals(7f, floats(second.body())[0]);
+            assertTrue(!first.headers().firstValue("ETag").equals(second.headers().firstValue("ETag")));
+            // The client's old copy is stale: not 304.
+            assertEquals(200, s.get(chunk, "If-None-Match", first.headers().firstValue("ETag").orElseThrow()).statusCode());
+        }
+    }
+
+    /** A 512² float image at /entry/data/image whose values are {@code base} plus a ramp. */
+    static void writeImage(java.nio.file.Path path, float base) {
+        float[][] v = new float[512][512];
+        for (int y = 0; y < 512; y++) {
+            for (int x = 0; x < 512; x++) {
+                v[y][x] = base + (x + y) / 1024f;
+            }
+        }
+        try (io.jhdf.WritableHdfFile f = io.jhdf.HdfFile.write(path)) {
+            f.putGroup("entry").putGroup("data").putDataset("image", v);
+        }
+    }
+
     static float[] floats(byte[] body) {
         ByteBuffer b = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
         float[] f = new float[body.length / 4];

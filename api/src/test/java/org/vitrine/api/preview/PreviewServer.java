@@ -45,8 +45,12 @@ final class PreviewServer implements AutoCloseable {
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     PreviewServer(H5groveOptions options) {
+        this(options, dataRoot());
+    }
+
+    PreviewServer(H5groveOptions options, Path dataRoot) {
         Collection c = collection();
-        CollectionResolver resolver = new CollectionResolver(c, dataRoot());
+        CollectionResolver resolver = new CollectionResolver(c, dataRoot);
         PreviewFiles files = new PreviewFiles(c, resolver);
         h5grove = new H5groveRoutes(resolver, hdf5, options);
         tiles = new TileRoutes(files, hdf5, options);

@@ -40,8 +40,9 @@ import java.util.function.IntFunction;
 
 /**
  * Throughput of {@code /api/tiles} (PNG) and {@code /api/precomputed} (raw chunks) on loopback,
- * cold (no chunk cache: every request reads and inflates its HDF5 chunks) and warm (the chunks a
- * small set of requests needs are cached), against a static file of the same bytes served by the
+ * cold (no caches: every request reads and inflates its HDF5 chunks, then averages and encodes)
+ * and warm (a small set of requests asked again: decoded chunks and encoded answers are cached),
+ * against a static file of the same bytes served by the
  * same Javalin, with 1 and 4 clients; then the time and size of a fresh static bake of the demo
  * collection. The data are those of the data-API benchmark: a 512³ uint16 volume in gzip 64³
  * chunks and a stack of 100 float32 1024² frames in gzip, one chunk a frame (written once, with
@@ -78,8 +79,9 @@ public final class PreviewBenchmark {
 
         H5groveOptions options = H5groveOptions.defaults();
         try (Hdf5Files cold = new Hdf5Files(16, 0); Hdf5Files warm = new Hdf5Files(16, 1L << 30)) {
-            TileRoutes coldTiles = new TileRoutes(files, cold, options);
-            PrecomputedRoutes coldChunks = new PrecomputedRoutes(files, cold, options);
+            // Cold: neither decoded chunks nor encoded answers are kept.
+            TileRoutes coldTiles = new TileRoutes(files, cold, options.withChunkCacheBytes(0));
+            PrecomputedRoutes coldChunks = new PrecomputedRoutes(files, cold, options.withChunkCacheBytes(0));
             TileRoutes warmTiles = new TileRoutes(files, warm, options);
             PrecomputedRoutes warmChunks = new PrecomputedRoutes(files, warm, options);
             Javalin coldApp = ApiServer.create(List.of(coldTiles, coldChunks), c -> { }).start("127.0.0.1", 0);
@@ -97,6 +99,10 @@ public final class PreviewBenchmark {
             Files.write(statics.resolve("volume-chunk"), get(http, warmBase + volumeChunk));
             Files.write(statics.resolve("frame-chunk"), get(http, warmBase + frameChunk));
             Files.write(statics.resolve("tile.png"), get(http, warmBase + volumeTile(0)));
+            // Warm means asked before: the 64 tiles of the warm set once each (a cold read and an automatic window each).
+            for (int i = 0; i < 64; i++) {
+                get(http, warmBase + volumeTile(i));
+            }
             System.out.printf(Locale.ROOT, "volume 512³ uint16 gzip 64³, stack 100 × 1024² float32 gzip; %d cores%n",
                     Runtime.getRuntime().availableProcessors());
             for (int clients : new int[] {1, 4}) {
