@@ -201,7 +201,9 @@ export class StaticIndex {
 
   /** A term, phrase, prefix, wildcard or fuzzy term, in one field or across every default field. */
   evaluateLeaf(node) {
-    const fields = node.field ? [node.field] : Object.keys(this.boosts);
+    const multiTerm = node.type === 'prefix' || node.type === 'wildcard' || node.type === 'fuzzy';
+    const fields = node.field ? [node.field]
+      : Object.keys(this.boosts).filter((f) => !multiTerm || this.data.multiTermFields.includes(f));
     const perField = [];
     for (const field of fields) {
       const boost = f32((node.field ? 1 : this.boosts[field]) * (node.boost ?? 1));
@@ -234,16 +236,12 @@ export class StaticIndex {
       const re = new RegExp('^' + text.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('') + '$', 'u');
       expanded = this.expand(field, (t) => re.test(t));
     } else if (node.type === 'fuzzy') {
-      const max = Math.min(node.edits, 2);
-      const candidates = f.terms.filter((t) => t[0] === text[0] && Math.abs(t.length - text.length) <= max)
-        .map((t) => ({ t, d: editDistance(text, t, max) })).filter((c) => c.d <= max)
-        .sort((a, b) => a.d - b.d || (a.t < b.t ? -1 : 1)).slice(0, 50);
-      const out = new Map();
-      for (const { t, d } of candidates) {
-        const similarity = f32(1 - d / Math.min(t.length, text.length));
-        for (const [doc, s] of this.termScores(field, t, f32(boost * similarity))) out.set(doc, (out.get(doc) ?? 0) + s);
-      }
-      return out;
+      // As the server's shared fuzzy automaton: same first character, then at most `edits`
+      // insertions, deletions, substitutions or transpositions; scored as a plain disjunction.
+      const rest = [...text].slice(1).join('');
+      const edits = node.edits >= 1 ? Math.min(Math.floor(node.edits), 2) : Math.min(Math.floor((1 - node.edits) * [...text].length), 2);
+      expanded = this.expand(field, (t) => t[0] === text[0] && Math.abs(t.length - text.length) <= edits
+        && editDistance(rest, t.slice(1), edits) <= edits);
     } else if (node.type === 'range') {
       const lo = node.from === '*' ? null : node.from.toLowerCase();
       const hi = node.to === '*' ? null : node.to.toLowerCase();
@@ -440,7 +438,7 @@ export function parseQuery(text, knownFields) {
     if (raw.startsWith('/')) throw new QueryError('Invalid query: regular expressions (/…/) are not supported; use prefix* or fuzzy~');
     const fuzzy = raw.match(/^(.*[^\\])~(\d*(?:\.\d+)?)$/);
     if (fuzzy) {
-      const edits = fuzzy[2] === '' ? 2 : Number(fuzzy[2]) >= 1 ? Math.floor(Number(fuzzy[2])) : 2;
+      const edits = fuzzy[2] === '' ? 2 : Number(fuzzy[2]);
       return { type: 'fuzzy', field, text: unescape(fuzzy[1]), edits };
     }
     if (/^[*?]/.test(raw)) throw new QueryError("Invalid query: Cannot parse: '*' or '?' not allowed as first character in WildcardQuery");

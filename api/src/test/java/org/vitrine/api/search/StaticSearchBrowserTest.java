@@ -62,12 +62,12 @@ class StaticSearchBrowserTest {
     static final List<String> PARITY_QUERIES = List.of("holographic", "imaging", "ptychography", "lysozyme", "x-ray",
             "siemens star", "\"liquid jet\"", "cxi", "petra", "tomography limestone", "facility:esrf", "detectors",
             "scattering", "2023", "ptycho*", "diffraction data", "title:cxi", "raw OR radiograph", "imaging -tomography",
-            "micelles", "crystallography", "esrf imaging", "synthetic");
+            "micelles", "crystallography", "esrf imaging", "synthetic", "lysozym~", "tomografy~", "detectr~1", "phant*");
 
     /** The same for the demo collection in content/. */
     static final List<String> DEMO_QUERIES = List.of("ptychography", "tomography", "imaging", "cxi", "phantom",
             "siemens star", "human organs", "synthetic", "detector", "hologram", "diffraction", "petra", "\"phase contrast\"",
-            "x-ray", "esrf", "facility:esrf", "nexus", "scattering", "resolution", "reconstruction");
+            "x-ray", "esrf", "facility:esrf", "nexus", "scattering", "resolution", "reconstruction", "ptychografy~", "holo*");
 
     @TempDir
     static Path site;

@@ -6,11 +6,15 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 
 /**
@@ -28,6 +32,15 @@ final class DatasetQueryParser extends QueryParser {
     static final int MAX_EXPANSIONS = 64;
 
     private static final String ANY_FIELD = "\u0000any";
+    /** Characters a fuzzy term shares exactly with what it matches. */
+    private static final int FUZZY_PREFIX = 1;
+    /** Recently used fuzzy automata (immutable, so shared by every thread), least recent dropped. */
+    private static final Map<String, CompiledAutomaton> FUZZY_AUTOMATA = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledAutomaton> eldest) {
+            return size() > 256;
+        }
+    };
 
     private final List<String> defaultFields;
 
@@ -44,7 +57,7 @@ final class DatasetQueryParser extends QueryParser {
         setAllowLeadingWildcard(false);
         setAutoGeneratePhraseQueries(false);
         setSplitOnWhitespace(true);
-        setFuzzyPrefixLength(1);
+        setFuzzyPrefixLength(FUZZY_PREFIX);
         setMultiTermRewriteMethod(new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MAX_EXPANSIONS));
     }
 
@@ -73,9 +86,21 @@ final class DatasetQueryParser extends QueryParser {
 
     /** The same query on every default field, as alternatives weighted by the field's boost. */
     private Query anyField(FieldQuery perField) throws ParseException {
+        return anyField(perField, false);
+    }
+
+    /**
+     * @param wordsOnly for prefix, wildcard and fuzzy terms: only the fields of
+     *                  {@link SearchSchema#MULTI_TERM_FIELDS}, since each field costs an automaton
+     *                  and identifiers, dates and licences are not what such a term looks for
+     */
+    private Query anyField(FieldQuery perField, boolean wordsOnly) throws ParseException {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = 0;
         for (String field : defaultFields) {
+            if (wordsOnly && !SearchSchema.MULTI_TERM_FIELDS.contains(field)) {
+                continue;
+            }
             Query q = perField.build(field);
             if (q != null) {
                 float boost = SearchSchema.DEFAULT_FIELDS.get(field);
@@ -116,7 +141,7 @@ final class DatasetQueryParser extends QueryParser {
             throw new ParseException("a prefix needs at least 2 characters before '*'");
         }
         if (ANY_FIELD.equals(field)) {
-            return anyField(f -> super.getPrefixQuery(f, termStr));
+            return anyField(f -> super.getPrefixQuery(f, termStr), true);
         }
         return super.getPrefixQuery(known(field), termStr);
     }
@@ -127,7 +152,7 @@ final class DatasetQueryParser extends QueryParser {
             return field.equals(ANY_FIELD) ? new MatchAllDocsQuery() : super.getWildcardQuery(known(field), termStr);
         }
         if (ANY_FIELD.equals(field)) {
-            return anyField(f -> super.getWildcardQuery(f, termStr));
+            return anyField(f -> super.getWildcardQuery(f, termStr), true);
         }
         return super.getWildcardQuery(known(field), termStr);
     }
@@ -135,9 +160,24 @@ final class DatasetQueryParser extends QueryParser {
     @Override
     protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
         if (ANY_FIELD.equals(field)) {
-            return anyField(f -> super.getFuzzyQuery(f, termStr, minSimilarity));
+            return anyField(f -> fuzzy(f, termStr, minSimilarity), true);
         }
-        return super.getFuzzyQuery(known(field), termStr, minSimilarity);
+        return fuzzy(known(field), termStr, minSimilarity);
+    }
+
+    /**
+     * As the classic parser's fuzzy term, with one automaton per normalised word and number of
+     * edits, not per field, kept for the next queries: building it is the expensive part.
+     */
+    private Query fuzzy(String field, String termStr, float minSimilarity) {
+        String text = getAnalyzer().normalize(field, termStr).utf8ToString();
+        int edits = FuzzyQuery.floatToEdits(minSimilarity, text.codePointCount(0, text.length()));
+        CompiledAutomaton automaton;
+        synchronized (FUZZY_AUTOMATA) {
+            automaton = FUZZY_AUTOMATA.computeIfAbsent(edits + ":" + text,
+                    k -> FuzzyQuery.getFuzzyAutomaton(text, edits, FUZZY_PREFIX, FuzzyQuery.defaultTranspositions));
+        }
+        return new FuzzyTermsQuery(field, text, automaton, getMultiTermRewriteMethod());
     }
 
     @Override

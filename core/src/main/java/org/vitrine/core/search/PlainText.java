@@ -37,13 +37,4 @@ public final class PlainText {
         s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
         return SPACE.matcher(s).replaceAll(" ").strip();
     }
-
-    /** The first sentences of {@code text}, at most {@code max} characters, cut at a word. */
-    public static String excerpt(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int cut = text.lastIndexOf(' ', max);
-        return text.substring(0, cut > max / 2 ? cut : max) + "…";
-    }
 }

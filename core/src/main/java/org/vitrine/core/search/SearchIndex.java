@@ -1,6 +1,5 @@
 package org.vitrine.core.search;
 
-import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -10,9 +9,14 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StandardDirectoryReader;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -32,6 +36,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +54,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,9 +73,6 @@ public final class SearchIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     private static final FacetsConfig FACETS = SearchSchema.facetsConfig();
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Set<String> HIT_FIELDS = Set.of(SearchSchema.ID_KEY, SearchSchema.TITLE, SearchSchema.HIT_URL,
-            SearchSchema.HIT_THUMBNAIL, SearchSchema.HIT_TECHNIQUE, SearchSchema.HIT_FACILITY, SearchSchema.HIT_RELEASED,
-            SearchSchema.DESCRIPTION);
 
     private final Path path;
     private final Directory directory;
@@ -118,34 +119,39 @@ public final class SearchIndex implements Closeable {
      */
     public boolean refresh() throws IOException {
         synchronized (swapLock) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return false;
+            }
             SearcherManager current = manager;
-            if (current == null) {
-                if (!DirectoryReader.indexExists(directory)) {
-                    return false;
+            if (current != null) {
+                String onDisk = commitKey(SegmentInfos.readLatestCommit(directory));
+                IndexSearcher searcher = current.acquire();
+                try {
+                    if (((CollectionSearcher) searcher).commit.equals(onDisk)) {
+                        return false;
+                    }
+                } finally {
+                    current.release(searcher);
                 }
-                manager = new SearcherManager(directory, new CollectionSearcherFactory());
-                return true;
             }
-            IndexSearcher before = current.acquire();
-            try {
-                current.maybeRefreshBlocking();
-            } catch (IOException | RuntimeException e) {
-                // The folder was replaced wholesale (new index history): open it afresh. Readers
-                // of the old files keep them open until their last query releases them.
-                LOG.info("Reopening search index {} from scratch: {}", path, e.toString());
-                manager = new SearcherManager(directory, new CollectionSearcherFactory());
+            // Every build writes a new index (new segments, and after the folder was deleted even
+            // the same generation number), so open it afresh rather than incrementally. Queries
+            // holding the old searcher finish on it; it closes when the last one releases it.
+            manager = new SearcherManager(directory, new CollectionSearcherFactory());
+            if (current != null) {
                 current.close();
-                return true;
-            } finally {
-                current.release(before);
             }
-            IndexSearcher after = current.acquire();
-            try {
-                return after != before;
-            } finally {
-                current.release(after);
-            }
+            return true;
         }
+    }
+
+    /** What identifies a commit: its generation and the unique ids of its segments. */
+    private static String commitKey(SegmentInfos infos) {
+        StringBuilder key = new StringBuilder().append(infos.getGeneration());
+        for (SegmentCommitInfo segment : infos) {
+            key.append(':').append(StringHelper.idToString(segment.info.getId()));
+        }
+        return key.toString();
     }
 
     private void refreshQuietly() {
@@ -179,10 +185,11 @@ public final class SearchIndex implements Closeable {
         }
         Query baseQuery = base;
         SearchResult empty = new SearchResult(0, request.page(), request.size(), List.of(), emptyFacets());
-        return withSearcher(s -> run(s, request, text, baseQuery), empty);
+        // Every indexed dataset has facet values (a licence at least), so an index without any is empty.
+        return withSearcher(s -> s.facetState == null ? empty : run(s, request, baseQuery), empty);
     }
 
-    private SearchResult run(CollectionSearcher s, SearchRequest request, Query text, Query base) throws IOException {
+    private SearchResult run(CollectionSearcher s, SearchRequest request, Query base) throws IOException {
         DrillDownQuery query = new DrillDownQuery(FACETS, base);
         for (String dim : SearchSchema.FACETS) {
             List<String> values = request.filters().get(dim);
@@ -212,18 +219,17 @@ public final class SearchIndex implements Closeable {
         int from = Math.min(all.length, (request.page() - 1) * request.size());
         ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
         Snippets snippets = new Snippets(new DatasetQueryParser(List.of(SearchSchema.DESCRIPTION)).parseQuery(request.query()));
-        StoredFields stored = s.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
-        for (int i = 0; i < page.length; i++) {
-            // Only the hit's fields: the full record is far larger and not needed here.
-            DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(HIT_FIELDS);
-            stored.document(page[i].doc, visitor);
-            var doc = visitor.getDocument();
-            hits.add(new SearchResult.Hit(doc.get(SearchSchema.ID_KEY),
-                    doc.get(SearchSchema.TITLE), doc.get(SearchSchema.HIT_URL), doc.get(SearchSchema.HIT_THUMBNAIL),
-                    snippets.of(doc.get(SearchSchema.DESCRIPTION)), doc.get(SearchSchema.HIT_TECHNIQUE),
-                    doc.get(SearchSchema.HIT_FACILITY), doc.get(SearchSchema.HIT_RELEASED),
-                    sort == null ? page[i].score : 0f));
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        for (ScoreDoc hit : page) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            BinaryDocValues values = leaf.reader().getBinaryDocValues(SearchSchema.HIT);
+            if (values == null || !values.advanceExact(hit.doc - leaf.docBase)) {
+                throw new IllegalStateException("Search index " + path + " has no hit fields for document " + hit.doc);
+            }
+            HitFields f = HitFields.decode(values.binaryValue());
+            hits.add(new SearchResult.Hit(f.id(), f.title(), f.url(), f.thumbnail(), snippets.of(f.description()),
+                    f.technique(), f.facility(), f.released(), sort == null ? hit.score : 0f));
         }
         return new SearchResult(result.hits.totalHits.value, request.page(), request.size(), hits,
                 facets(result.facets, s.facetState));
@@ -385,9 +391,11 @@ public final class SearchIndex implements Closeable {
     private static final class CollectionSearcher extends IndexSearcher {
         final SortedSetDocValuesReaderState facetState;
         final List<Candidate> suggestions;
+        final String commit;
 
         CollectionSearcher(IndexReader reader) throws IOException {
             super(reader);
+            commit = commitKey(((StandardDirectoryReader) reader).getSegmentInfos());
             facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, FACETS) : null;
             suggestions = suggestions(reader);
         }

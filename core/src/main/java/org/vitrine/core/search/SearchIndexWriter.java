@@ -1,5 +1,6 @@
 package org.vitrine.core.search;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
@@ -78,13 +79,12 @@ public final class SearchIndexWriter {
     static Document document(Dataset dataset, DatasetLinks links) {
         SearchableDataset s = SearchableDataset.of(dataset, links);
         Document doc = new Document();
-        doc.add(new StringField(SearchSchema.ID_KEY, s.id(), Field.Store.YES));
+        doc.add(new StringField(SearchSchema.ID_KEY, s.id(), Field.Store.NO));
         doc.add(new SortedDocValuesField(SearchSchema.ID, new BytesRef(s.id())));
         for (Map.Entry<String, List<String>> e : s.text().entrySet()) {
             String field = e.getKey();
             for (String value : e.getValue()) {
-                boolean stored = field.equals(SearchSchema.TITLE) || field.equals(SearchSchema.DESCRIPTION);
-                doc.add(new TextField(field, value, stored ? Field.Store.YES : Field.Store.NO));
+                doc.add(new TextField(field, value, Field.Store.NO));
             }
         }
         for (Map.Entry<String, List<String>> e : s.facets().entrySet()) {
@@ -102,19 +102,7 @@ public final class SearchIndexWriter {
         }
         long epochDay = dataset.released() == null ? LocalDate.MIN.toEpochDay() : dataset.released().toEpochDay();
         doc.add(new NumericDocValuesField(SearchSchema.RELEASED, epochDay));
-        doc.add(new StoredField(SearchSchema.HIT_URL, s.url()));
-        if (s.thumbnail() != null) {
-            doc.add(new StoredField(SearchSchema.HIT_THUMBNAIL, s.thumbnail()));
-        }
-        if (s.technique() != null) {
-            doc.add(new StoredField(SearchSchema.HIT_TECHNIQUE, s.technique()));
-        }
-        if (s.facility() != null) {
-            doc.add(new StoredField(SearchSchema.HIT_FACILITY, s.facility()));
-        }
-        if (s.released() != null) {
-            doc.add(new StoredField(SearchSchema.HIT_RELEASED, s.released()));
-        }
+        doc.add(new BinaryDocValuesField(SearchSchema.HIT, HitFields.of(s).encode()));
         doc.add(new StoredField(SearchSchema.RECORD, DatasetJson.toJson(dataset, links)));
         suggest(doc, "title", s.title());
         if (dataset.sample() != null) {

@@ -47,12 +47,8 @@ public final class SearchSchema {
     static final String TECHNIQUE_PATH = "technique_path";
     /** Release date as epoch day, for sorting. */
     static final String RELEASED = "released";
-    /** Stored fields of a hit. */
-    static final String HIT_URL = "hit_url";
-    static final String HIT_THUMBNAIL = "hit_thumbnail";
-    static final String HIT_TECHNIQUE = "hit_technique";
-    static final String HIT_FACILITY = "hit_facility";
-    static final String HIT_RELEASED = "hit_released";
+    /** What a hit shows ({@link HitFields}), a binary doc value. */
+    static final String HIT = "hit";
     /** The dataset's JSON record ({@link DatasetJson}), stored. */
     static final String RECORD = "record";
     /** Suggestion sources: "kind\u001Ftext" sorted-set doc values. */
@@ -85,6 +81,10 @@ public final class SearchSchema {
 
     /** Every field a query may name ({@code title:ptychography}), in a stable order. */
     public static final List<String> ORDERED_FIELDS;
+
+    /** Default fields that an unqualified prefix*, wildcard or fuzzy~ term searches. */
+    public static final List<String> MULTI_TERM_FIELDS = List.of(ID, TITLE, KEYWORD, TECHNIQUE, SAMPLE, DESCRIPTION,
+            AUTHOR, FACILITY, INSTRUMENT);
 
     /** Fields indexed as one lower-cased token rather than words. */
     public static final Set<String> EXACT_FIELDS = Set.of(ID, ORCID, DOI, YEAR);

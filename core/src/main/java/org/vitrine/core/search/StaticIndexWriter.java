@@ -75,6 +75,11 @@ public final class StaticIndexWriter {
                 g.writeNumberField(f, SearchSchema.DEFAULT_FIELDS.get(f));
             }
             g.writeEndObject();
+            g.writeArrayFieldStart("multiTermFields");
+            for (String f : SearchSchema.MULTI_TERM_FIELDS) {
+                g.writeString(f);
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("exact");
             for (String f : new TreeSet<>(SearchSchema.EXACT_FIELDS)) {
                 g.writeString(f);

@@ -335,6 +335,24 @@ class SearchIndexTest {
     }
 
     @Test
+    void anIndexFolderReplacedWholesaleIsReopened() throws Exception {
+        Path replaced = dir.resolve("replaced");
+        SearchIndexWriter.write(DemoCollection.collection(), replaced, DatasetLinks.DEFAULT);
+        try (SearchIndex index = SearchIndex.open(replaced, null)) {
+            SearchResult before = index.search(SearchRequest.of("holographic"));
+            assertEquals(1, before.total());
+            try (var files = java.nio.file.Files.walk(replaced)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            List<Dataset> fewer = DemoCollection.datasets().stream().filter(d -> !d.id().equals("petra-p25-ptycho")).toList();
+            SearchIndexWriter.write(DemoCollection.collection(fewer), replaced, DatasetLinks.DEFAULT);
+            index.refresh();
+            assertEquals(0, index.search(SearchRequest.of("holographic")).total());
+            assertEquals(7, index.size());
+        }
+    }
+
+    @Test
     void aMissingIndexAnswersNothingUntilItAppears() throws Exception {
         Path later = dir.resolve("later");
         try (SearchIndex waiting = SearchIndex.open(later, null)) {
@@ -343,6 +361,11 @@ class SearchIndexTest {
             SearchIndexWriter.write(DemoCollection.collection(), later, DatasetLinks.DEFAULT);
             assertTrue(waiting.refresh());
             assertEquals(8, waiting.search(SearchRequest.of("")).total());
+            // A collection with nothing public gives an empty index, searched without error.
+            SearchIndexWriter.write(DemoCollection.collection(List.of()), later, DatasetLinks.DEFAULT);
+            assertTrue(waiting.refresh());
+            assertEquals(0, waiting.search(SearchRequest.of("imaging")).total());
+            assertEquals(0, waiting.list(1, 10).total());
         }
     }
 }
