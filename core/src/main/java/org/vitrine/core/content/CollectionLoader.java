@@ -32,7 +32,8 @@ public final class CollectionLoader {
 
     public static final String SITE_FILE = "site.yaml";
     private static final Set<String> SITE_FIELDS = Set.of("title", "description", "base_url", "facility", "contact",
-            "api_url", "license", "data_root", "publisher");
+            "api_url", "license", "data_root", "publisher", "preview_budget_dataset", "preview_budget_site");
+    private static final java.util.regex.Pattern BYTES = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|kB|MB|GB)?");
 
     private final PaNet panet;
     private final Visibility visibility;
@@ -168,7 +169,29 @@ public final class CollectionLoader {
         String facility = text(fm, "facility");
         return new SiteConfig(title, Objects.requireNonNullElse(text(fm, "description"), ""), baseUrl, facility,
                 text(fm, "contact"), apiUrl, license, Objects.requireNonNullElse(text(fm, "data_root"), "data"),
-                Objects.requireNonNullElse(text(fm, "publisher"), facility));
+                Objects.requireNonNullElse(text(fm, "publisher"), facility),
+                bytes(fm, "preview_budget_dataset", SiteConfig.DEFAULT_PREVIEW_DATASET_BYTES, problems),
+                bytes(fm, "preview_budget_site", SiteConfig.DEFAULT_PREVIEW_SITE_BYTES, problems));
+    }
+
+    /** A size setting: bytes, or a number with B, kB, MB or GB (decimal, as file sizes are shown). */
+    private static long bytes(FrontMatter fm, String field, long fallback, Problems problems) {
+        String s = text(fm, field);
+        if (s == null) {
+            return fallback;
+        }
+        java.util.regex.Matcher m = BYTES.matcher(s);
+        if (!m.matches()) {
+            problems.error(fm.file(), fm.lineOf("/" + field), field + " must be a size such as 50 MB or 50000000, got '" + s + "'");
+            return fallback;
+        }
+        long unit = switch (m.group(2) == null ? "B" : m.group(2)) {
+            case "kB" -> 1_000L;
+            case "MB" -> 1_000_000L;
+            case "GB" -> 1_000_000_000L;
+            default -> 1L;
+        };
+        return (long) (Double.parseDouble(m.group(1)) * unit);
     }
 
     private static String text(FrontMatter fm, String field) {

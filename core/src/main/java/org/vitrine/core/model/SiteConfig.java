@@ -13,6 +13,8 @@ package org.vitrine.core.model;
  * @param defaultLicense SPDX id used when a dataset names none
  * @param dataRoot       folder that dataset file paths are relative to (relative to the content folder)
  * @param publisher      publisher named in citations (defaults to the facility)
+ * @param previewDatasetBytes budget of the precomputed preview volumes baked for one dataset
+ * @param previewSiteBytes    budget of all precomputed preview volumes baked into the site
  */
 public record SiteConfig(
         String title,
@@ -23,5 +25,19 @@ public record SiteConfig(
         String apiUrl,
         String defaultLicense,
         String dataRoot,
-        String publisher) {
+        String publisher,
+        long previewDatasetBytes,
+        long previewSiteBytes) {
+
+    /** Default {@link #previewDatasetBytes}: 50 MB. */
+    public static final long DEFAULT_PREVIEW_DATASET_BYTES = 50_000_000L;
+    /** Default {@link #previewSiteBytes}: 500 MB. */
+    public static final long DEFAULT_PREVIEW_SITE_BYTES = 500_000_000L;
+
+    /** Settings with the default preview budgets. */
+    public SiteConfig(String title, String description, String baseUrl, String facility, String contact, String apiUrl,
+                      String defaultLicense, String dataRoot, String publisher) {
+        this(title, description, baseUrl, facility, contact, apiUrl, defaultLicense, dataRoot, publisher,
+                DEFAULT_PREVIEW_DATASET_BYTES, DEFAULT_PREVIEW_SITE_BYTES);
+    }
 }

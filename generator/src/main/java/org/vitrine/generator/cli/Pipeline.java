@@ -10,7 +10,9 @@ import org.vitrine.core.hdf5.Hdf5Files;
 import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.Visibility;
 import org.vitrine.core.techniques.PaNet;
+import org.vitrine.generator.site.ColormapTables;
 import org.vitrine.generator.site.OutputTree;
+import org.vitrine.generator.site.PreviewVolumeBake;
 import org.vitrine.generator.site.SearchOutputs;
 import org.vitrine.generator.site.SiteBuilder;
 import org.vitrine.generator.site.Thumbnails;
@@ -76,7 +78,8 @@ final class Pipeline {
         }
         Collection collection = result.collection();
         Path searchIndex = SearchOutputs.luceneDirectoryFor(site);
-        SiteBuilder builder = new SiteBuilder(options.templates(), options.assets(), List.of(new SearchOutputs(searchIndex)));
+        SiteBuilder builder = new SiteBuilder(options.templates(), options.assets(),
+                List.of(new SearchOutputs(searchIndex), new PreviewVolumeBake(hdf5), new ColormapTables()));
         OutputTree tree = new OutputTree(site, cache);
         int total = collection.publicDatasets().size();
         SiteBuilder.Report report;

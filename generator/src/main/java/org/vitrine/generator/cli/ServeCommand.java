@@ -8,6 +8,9 @@ import org.vitrine.api.h5grove.DataRootResolver;
 import org.vitrine.api.h5grove.FileResolver;
 import org.vitrine.api.h5grove.H5groveOptions;
 import org.vitrine.api.h5grove.H5groveRoutes;
+import org.vitrine.api.preview.PrecomputedRoutes;
+import org.vitrine.api.preview.PreviewFiles;
+import org.vitrine.api.preview.TileRoutes;
 import org.vitrine.api.search.SearchRoutes;
 import org.vitrine.core.search.SearchIndex;
 import picocli.CommandLine.Command;
@@ -57,10 +60,16 @@ final class ServeCommand implements Callable<Integer> {
         FileResolver files = h5groveRoot != null
                 ? new DataRootResolver(h5groveRoot.toAbsolutePath().normalize())
                 : new CollectionResolver(built.collection(), built.dataRoot());
-        H5groveRoutes h5grove = new H5groveRoutes(files, H5groveOptions.defaults());
+        H5groveOptions limits = H5groveOptions.defaults();
+        H5groveRoutes h5grove = new H5groveRoutes(files, limits);
+        // Tiles and volumes always serve the published datasets, through the same opened files and chunk cache.
+        PreviewFiles previews = new PreviewFiles(built.collection(), new CollectionResolver(built.collection(), built.dataRoot()));
+        TileRoutes tiles = new TileRoutes(previews, h5grove.hdf5(), limits);
+        PrecomputedRoutes precomputed = new PrecomputedRoutes(previews, h5grove.hdf5(), limits);
         // Rebuilds (./vitrine build in another shell) are picked up without a restart.
         SearchIndex search = SearchIndex.open(built.searchIndex(), Duration.ofSeconds(2));
-        Javalin app = ApiServer.create(List.of(h5grove, new SearchRoutes(search)), config -> config.staticFiles.add(staticFiles -> {
+        Javalin app = ApiServer.create(List.of(h5grove, tiles, precomputed, new SearchRoutes(search)),
+                config -> config.staticFiles.add(staticFiles -> {
             staticFiles.hostedPath = "/";
             staticFiles.directory = site.toString();
             staticFiles.location = Location.EXTERNAL;
@@ -70,6 +79,8 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            tiles.close();
+            precomputed.close();
             h5grove.close();
             try {
                 search.close();

@@ -9,6 +9,10 @@ import org.vitrine.core.model.Author;
 import org.vitrine.core.model.DataFile;
 import org.vitrine.core.model.Dataset;
 import org.vitrine.core.model.FileFacts;
+import org.vitrine.core.model.FileKind;
+import org.vitrine.core.model.PreviewOptions;
+import org.vitrine.core.units.UnitTable;
+import org.vitrine.core.volume.PreviewVolumes;
 import org.vitrine.core.model.Parameter;
 import org.vitrine.core.model.Provenance;
 import org.vitrine.core.model.Publication;
@@ -74,6 +78,7 @@ final class DatasetView {
         m.put("files", d.files().stream().map(f -> file(d, f)).toList());
         m.put("related", d.related().stream().map(DatasetView::publication).toList());
         m.put("thumbnails", thumbs.stream().map(t -> t.view(Links.dataset(d.id()))).toList());
+        m.put("viewers", d.files().stream().filter(f -> viewable(d, f)).map(f -> viewer(d, f)).toList());
         m.put("body", bodyHtml);
         m.put("citation", Citation.text(d, site, landing));
         m.put("jsonLd", scriptSafe(write(DataCite.schemaOrg(d, site, landing, summaryText))));
@@ -91,6 +96,61 @@ final class DatasetView {
         out.put("citation.ris", Citation.ris(d, site, landing));
         out.put("datacite.json", write(DataCite.json(d, site, landing)) + "\n");
         return out;
+    }
+
+    /** True when the in-page viewer can show {@code f}: a previewable file published as a volume. */
+    private static boolean viewable(Dataset d, DataFile f) {
+        FileFacts facts = d.factsOf(f);
+        if (!PreviewVolumes.isPreviewable(f) || facts == null || facts.shape() == null || facts.dtype() == null) {
+            return false;
+        }
+        try {
+            PreviewVolumes.of(d, f, facts.shape().stream().mapToLong(Long::longValue).toArray(), facts.dtype());
+            return true;
+        } catch (IllegalArgumentException notAVolume) {
+            return false;
+        }
+    }
+
+    /**
+     * What a viewer needs: where its volume is (logical name for the API, path beside the page for
+     * the static tree), how to show it first, and the geometry for q and resolution read-outs in SI
+     * units ("" when unknown).
+     */
+    private static Map<String, Object> viewer(Dataset d, DataFile f) {
+        PreviewOptions o = f.preview() == null ? PreviewOptions.DEFAULT : f.preview();
+        boolean frames = f.kind() == FileKind.DIFFRACTION;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", f.name());
+        m.put("kind", f.kind() == FileKind.VOLUME ? "volume" : "frames");
+        m.put("logicalName", d.id() + "/" + f.name());
+        m.put("precomputed", PreviewVolumeBake.pathOnPage(f));
+        m.put("dataset", f.dataset());
+        m.put("colormap", o.colormap() != null ? o.colormap() : frames ? "inferno" : "gray");
+        m.put("scale", o.scale() != null ? o.scale() : frames ? "log" : "linear");
+        m.put("frame", o.frame() == null ? "" : String.valueOf(o.frame()));
+        m.put("mask", frames);
+        Double wavelength = si(d, "wavelength");
+        Double energy = si(d, "photon_energy");
+        if (wavelength == null && energy != null && energy > 0) {
+            // λ = h c / E
+            wavelength = 6.62607015e-34 * 299792458.0 / energy;
+        }
+        m.put("wavelengthM", wavelength == null ? "" : String.valueOf(wavelength));
+        m.put("distanceM", si(d, "detector_distance") == null ? "" : String.valueOf(si(d, "detector_distance")));
+        m.put("pixelM", si(d, f.kind() == FileKind.VOLUME ? "voxel_size" : "pixel_size") == null ? ""
+                : String.valueOf(si(d, f.kind() == FileKind.VOLUME ? "voxel_size" : "pixel_size")));
+        return m;
+    }
+
+    /** The parameter {@code name} in SI units, or null when absent or in an unknown unit. */
+    private static Double si(Dataset d, String name) {
+        for (Parameter p : d.parameters()) {
+            if (p.name().equals(name) && UnitTable.isKnown(p.unit())) {
+                return UnitTable.toSi(p.value(), p.unit()).value();
+            }
+        }
+        return null;
     }
 
     private static Map<String, Object> author(Author a) {

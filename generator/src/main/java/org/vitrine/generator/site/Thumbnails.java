@@ -4,6 +4,7 @@ import org.vitrine.core.hdf5.Hdf5Dataset;
 import org.vitrine.core.hdf5.Hdf5Exception;
 import org.vitrine.core.hdf5.Hdf5File;
 import org.vitrine.core.hdf5.Hdf5Files;
+import org.vitrine.core.imaging.CxiMask;
 import org.vitrine.core.imaging.DatasetSlices;
 import org.vitrine.core.imaging.SliceSource;
 import org.vitrine.core.imaging.Thumbnail;
@@ -60,7 +61,7 @@ public final class Thumbnails implements ThumbnailWriter {
                     Thumbnail l;
                     try (Hdf5File h5 = hdf5.open(dataRoot.resolve(file.path()))) {
                         Hdf5Dataset data = h5.dataset(file.dataset());
-                        SliceSource mask = file.kind() == FileKind.DIFFRACTION ? mask(h5, file.dataset()) : null;
+                        SliceSource mask = file.kind() == FileKind.DIFFRACTION ? CxiMask.beside(h5, file.dataset()) : null;
                         s = Thumbnailer.render(file.kind(), new DatasetSlices(data), mask, file.preview(), Thumbnailer.SMALL);
                         l = Thumbnailer.render(file.kind(), new DatasetSlices(data), mask, file.preview(), Thumbnailer.LARGE);
                     }
@@ -77,23 +78,6 @@ public final class Thumbnails implements ThumbnailWriter {
             images.add(new PreviewImage(small, large, size[0], size[1], alt(file, facts), cached, cachedLarge));
         }
         return images;
-    }
-
-    /** The CXI mask beside the data (same detector group), when its frame shape matches. */
-    private static SliceSource mask(Hdf5File h5, String dataPath) {
-        String parent = dataPath.substring(0, dataPath.lastIndexOf('/'));
-        for (String candidate : List.of(parent + "/mask", "/entry_1/instrument_1/detector_1/mask")) {
-            if (h5.isDataset(candidate)) {
-                Hdf5Dataset m = h5.dataset(candidate);
-                long[] ms = m.shape();
-                long[] ds = h5.dataset(dataPath).shape();
-                if (m.isNumeric() && ms != null && ds != null && ms.length >= 2
-                        && ms[ms.length - 1] == ds[ds.length - 1] && ms[ms.length - 2] == ds[ds.length - 2]) {
-                    return new DatasetSlices(m);
-                }
-            }
-        }
-        return null;
     }
 
     private static String alt(DataFile file, FileFacts facts) {
