@@ -64,6 +64,27 @@ class BuildBehaviourTest {
     }
 
     @Test
+    void datasetsSharingOneFileBuildTheirPreviewsInParallel() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Files.copy(Fixtures.demoContent().resolve("data/synthetic/shepp-logan-phantom-128.h5"), content.resolve("data/phantom.h5"));
+        for (int i = 0; i < 16; i++) {
+            Fixtures.dataset(content, "shared-" + i, Fixtures.validDataset("shared-" + i, """
+                    files:
+                      - path: phantom.h5
+                        dataset: /entry/data/data
+                        kind: volume
+                    """));
+        }
+        Path site = tmp.resolve("site");
+        Fixtures.Run run = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertEquals(0, run.exit(), run.err());
+        byte[] first = Files.readAllBytes(site.resolve("datasets/shared-0/thumb-0.png"));
+        for (int i = 1; i < 16; i++) {
+            assertArrayEquals(first, Files.readAllBytes(site.resolve("datasets/shared-" + i + "/thumb-0.png")), "dataset " + i);
+        }
+    }
+
+    @Test
     void draftsAndFutureReleasesAppearNowhere() throws IOException {
         Path content = Fixtures.newContent(tmp.resolve("content"));
         Fixtures.dataset(content, "public", Fixtures.validDataset("public-one", "keywords: [shared-keyword]"));

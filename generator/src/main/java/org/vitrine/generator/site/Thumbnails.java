@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,8 +68,9 @@ public final class Thumbnails implements ThumbnailWriter {
                     }
                     size = new int[]{s.width(), s.height()};
                     Files.createDirectories(cached.getParent());
-                    Files.write(cachedLarge, l.png());
-                    Files.write(cached, s.png());
+                    // Datasets sharing a file render in parallel: publish each picture whole, small last.
+                    writeAtomically(cachedLarge, l.png());
+                    writeAtomically(cached, s.png());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot make the thumbnail of " + file.path(), e);
@@ -96,6 +98,12 @@ public final class Thumbnails implements ThumbnailWriter {
                     + (o.colormap() == null ? "gray" : o.colormap()) + " colormap";
             case NONE -> file.name().toLowerCase(Locale.ROOT);
         };
+    }
+
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Width and height from a PNG's IHDR chunk. */
