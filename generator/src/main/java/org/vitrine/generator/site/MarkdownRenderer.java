@@ -47,7 +47,21 @@ public final class MarkdownRenderer {
 
     /** Parses markdown once, for both its HTML and its plain text. */
     public Parsed parse(String markdown) {
-        return new Parsed(parser.parse(markdown));
+        return new Parsed(parser.parse(markdown), needsCleaning(markdown));
+    }
+
+    /**
+     * Whether flexmark's output could carry anything unsafe. Without '<' there is no raw HTML or
+     * autolink, without '&' no entity can spell a scheme, and without "script:" or "data:" no
+     * link can run code; flexmark's own markup is then safe and the (costly) safelist pass can be
+     * skipped.
+     */
+    static boolean needsCleaning(String markdown) {
+        if (markdown.indexOf('<') >= 0 || markdown.indexOf('&') >= 0) {
+            return true;
+        }
+        String lower = markdown.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("script:") || lower.contains("data:");
     }
 
     /** Renders markdown and removes anything outside the safelist (scripts, event handlers, iframes, styles). */
@@ -58,13 +72,18 @@ public final class MarkdownRenderer {
     /** A parsed markdown document. */
     public final class Parsed {
         private final Document document;
+        private final boolean clean;
 
-        private Parsed(Document document) {
+        private Parsed(Document document, boolean clean) {
             this.document = document;
+            this.clean = clean;
         }
 
-        /** Safe HTML: flexmark's output cleaned with the safelist. */
+        /** Safe HTML: flexmark's output, cleaned with the safelist where the source could make it unsafe. */
         public String html() {
+            if (!clean) {
+                return renderer.render(document);
+            }
             org.jsoup.nodes.Document.OutputSettings out = new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false);
             // The base URI only lets jsoup judge relative links; they stay relative.
             return Jsoup.clean(renderer.render(document), "https://vitrine.invalid/", SAFE, out);
