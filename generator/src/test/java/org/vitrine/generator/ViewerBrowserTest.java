@@ -55,6 +55,8 @@ class ViewerBrowserTest {
 
     static Path tmp;
     static Javalin staticServer;
+    /** The same static site under a project path, as GitHub Pages serves https://owner.github.io/repo/. */
+    static Javalin projectPathServer;
     static Javalin apiServer;
     static Hdf5Files hdf5;
     static List<AutoCloseable> routes;
@@ -74,6 +76,11 @@ class ViewerBrowserTest {
         Fixtures.Run run = Fixtures.vitrine("build", "--content", Fixtures.demoContent().toString(), "--out", staticSite.toString());
         assertEquals(0, run.exit(), run.err());
         staticServer = ApiServer.create(List.of(), c -> serve(c, staticSite)).start("127.0.0.1", 0);
+        projectPathServer = ApiServer.create(List.of(), c -> c.staticFiles.add(files -> {
+            files.hostedPath = "/repo";
+            files.directory = staticSite.toString();
+            files.location = Location.EXTERNAL;
+        })).start("127.0.0.1", 0);
 
         // The API site names its own server, so it is started (on an empty folder) before the bake.
         Path content = tmp.resolve("content");
@@ -121,6 +128,9 @@ class ViewerBrowserTest {
         }
         if (staticServer != null) {
             staticServer.stop();
+        }
+        if (projectPathServer != null) {
+            projectPathServer.stop();
         }
         if (apiServer != null) {
             apiServer.stop();
@@ -184,6 +194,24 @@ class ViewerBrowserTest {
                 .filter(e -> !e.getMessage().contains("favicon.ico"))
                 .toList();
         assertTrue(errors.isEmpty(), "console errors: " + errors);
+    }
+
+    @org.junit.jupiter.api.Test
+    void underAProjectPathSearchAndViewersWork() throws Exception {
+        String base = "http://127.0.0.1:" + projectPathServer.port() + "/repo/";
+        browser.get(base + "search/?q=ptychography");
+        waiting().until(d -> !d.findElements(By.cssSelector("#search a[href*='petra-p25-near-field-ptycho']")).isEmpty()
+                || d.findElement(By.id("search")).getText().contains("unavailable"));
+        WebElement hit = browser.findElement(By.cssSelector("#search a[href*='petra-p25-near-field-ptycho']"));
+        screenshot(browser.findElement(By.id("search")), "search-project-path");
+        hit.click();
+        waiting().until(d -> d.getCurrentUrl().startsWith(base + "datasets/petra-p25-near-field-ptycho/"));
+        waiting().until(d -> "ready".equals(d.findElement(By.cssSelector("[data-viewer]")).getDomAttribute("data-state"))
+                || "error".equals(d.findElement(By.cssSelector("[data-viewer]")).getDomAttribute("data-state")));
+        WebElement viewer = browser.findElement(By.cssSelector("[data-viewer]"));
+        assertEquals("ready", viewer.getDomAttribute("data-state"), viewer.getText());
+        assertTrue(((Number) pixels(viewer.findElement(By.cssSelector(".viewer-canvas"))).get(0)).intValue() > 20);
+        assertNoConsoleErrors();
     }
 
     @ParameterizedTest
