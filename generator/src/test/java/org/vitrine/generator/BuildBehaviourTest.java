@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -82,6 +83,35 @@ class BuildBehaviourTest {
         for (int i = 1; i < 16; i++) {
             assertArrayEquals(first, Files.readAllBytes(site.resolve("datasets/shared-" + i + "/thumb-0.png")), "dataset " + i);
         }
+    }
+
+    @Test
+    void theApiSearchIndexFollowsChangesAsAFullRewriteWould() throws Exception {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "one", Fixtures.validDataset("one", "keywords: [zeolite]"));
+        Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [zeolite]"));
+        Fixtures.dataset(content, "three", Fixtures.validDataset("three", "keywords: [zeolite]"));
+        Path site = tmp.resolve("site");
+        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
+
+        Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [zeolite, perovskite]"));
+        Fixtures.dataset(content, "three", Fixtures.validDataset("three", "status: draft\nkeywords: [zeolite]"));
+        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
+        Path fresh = tmp.resolve("fresh");
+        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", fresh.toString()).exit());
+
+        Path updated = tmp.resolve("site-search-index");
+        Path rewritten = tmp.resolve("fresh-search-index");
+        try (var a = org.vitrine.core.search.SearchIndex.open(updated, null);
+             var b = org.vitrine.core.search.SearchIndex.open(rewritten, null)) {
+            for (String q : List.of("zeolite", "perovskite", "three", "dataset")) {
+                var request = org.vitrine.core.search.SearchRequest.of(q);
+                assertEquals(b.search(request), a.search(request), q);
+            }
+            assertEquals(1, a.search(org.vitrine.core.search.SearchRequest.of("perovskite")).total());
+            assertEquals(2, a.search(org.vitrine.core.search.SearchRequest.of("zeolite")).total(), "the draft left the index");
+        }
+        assertArrayEquals(Files.readAllBytes(fresh.resolve("search-index.json")), Files.readAllBytes(site.resolve("search-index.json")));
     }
 
     @Test

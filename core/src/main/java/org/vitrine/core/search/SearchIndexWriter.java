@@ -14,6 +14,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
@@ -68,6 +69,37 @@ public final class SearchIndexWriter {
         try (Directory dir = FSDirectory.open(directory); IndexWriter writer = new IndexWriter(dir, config)) {
             for (Dataset d : sorted) {
                 writer.addDocument(facets.build(document(d, links)));
+            }
+            writer.forceMerge(1);
+            writer.commit();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Brings an index written by {@link #write} up to date after some datasets changed: their
+     * documents are replaced, removed ones deleted, and the index merged back into one segment,
+     * so scores are those of a full rewrite. Analysis, the costly part, runs only for the
+     * changed datasets.
+     *
+     * @param changed    public datasets that are new or whose record changed
+     * @param removedIds ids that are no longer public
+     */
+    public static void update(Path directory, DatasetLinks links, List<Dataset> changed, java.util.Collection<String> removedIds)
+            throws IOException {
+        FacetsConfig facets = SearchSchema.facetsConfig();
+        IndexWriterConfig config = new IndexWriterConfig(SearchSchema.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
+                .setIndexSort(new Sort(new SortField(SearchSchema.ID, SortField.Type.STRING)))
+                .setRAMBufferSizeMB(64)
+                .setCommitOnClose(false);
+        try (Directory dir = FSDirectory.open(directory); IndexWriter writer = new IndexWriter(dir, config)) {
+            for (String id : removedIds) {
+                writer.deleteDocuments(new Term(SearchSchema.ID_KEY, id));
+            }
+            for (Dataset d : changed) {
+                writer.updateDocument(new Term(SearchSchema.ID_KEY, d.id()), facets.build(document(d, links)));
             }
             writer.forceMerge(1);
             writer.commit();

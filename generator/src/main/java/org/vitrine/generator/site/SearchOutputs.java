@@ -1,25 +1,34 @@
 package org.vitrine.generator.site;
 
 import org.vitrine.core.model.Collection;
+import org.vitrine.core.model.Dataset;
 import org.vitrine.core.search.DatasetLinks;
 import org.vitrine.core.search.SearchIndexWriter;
 import org.vitrine.core.search.StaticIndexWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The two search indexes of a build: {@code search-index.json} in the site, searched in the
  * browser, and a Lucene index beside the site (never published) that the API opens. Both hold
- * the same public datasets; the Lucene index is rewritten only when the static one changed, so a
- * rebuild that changed nothing searchable leaves the API's index alone.
+ * the same public datasets. After a change, only the changed datasets are analysed again: the
+ * Lucene index keeps a digest of each dataset it holds.
  */
 public final class SearchOutputs implements SiteExtension {
 
-    /** Digest of the static index the Lucene index was last written from. */
-    private static final String STAMP = "vitrine-source.sha256";
+    /** Digest of each indexed dataset's record, by id, kept inside the Lucene folder. */
+    private static final String DIGESTS = "vitrine-documents.properties";
 
     private final Path luceneDirectory;
 
@@ -35,18 +44,68 @@ public final class SearchOutputs implements SiteExtension {
 
     @Override
     public void write(Collection collection, Path dataRoot, OutputTree out) {
-        String json = StaticIndexWriter.toJson(collection.publicDatasets(), DatasetLinks.DEFAULT);
-        out.write(StaticIndexWriter.DEFAULT_FILE, json);
-        String key = SiteBuilder.sha256(json);
-        Path stamp = luceneDirectory.resolve(STAMP);
+        List<Dataset> datasets = collection.publicDatasets();
+        Map<String, String> digests = new TreeMap<>();
+        datasets.forEach(d -> digests.put(d.id(), SiteBuilder.sha256(d.toString())));
+
+        String all = SiteBuilder.sha256(digests.toString());
+        if (!out.isFresh(StaticIndexWriter.DEFAULT_FILE, all)) {
+            out.write(StaticIndexWriter.DEFAULT_FILE, StaticIndexWriter.toJson(datasets, DatasetLinks.DEFAULT));
+        }
         try {
-            if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(key)) {
-                return;
+            Map<String, String> previous = readDigests();
+            if (previous == null) {
+                SearchIndexWriter.write(datasets, luceneDirectory, DatasetLinks.DEFAULT);
+            } else {
+                List<Dataset> changed = new ArrayList<>();
+                for (Dataset d : datasets) {
+                    if (!digests.get(d.id()).equals(previous.get(d.id()))) {
+                        changed.add(d);
+                    }
+                }
+                Set<String> removed = new HashSet<>(previous.keySet());
+                removed.removeAll(digests.keySet());
+                if (changed.isEmpty() && removed.isEmpty()) {
+                    return;
+                }
+                try {
+                    SearchIndexWriter.update(luceneDirectory, DatasetLinks.DEFAULT, changed, removed);
+                } catch (IOException e) {
+                    // A damaged or foreign index is simply written again from scratch.
+                    SearchIndexWriter.write(datasets, luceneDirectory, DatasetLinks.DEFAULT);
+                }
             }
-            SearchIndexWriter.write(collection.publicDatasets(), luceneDirectory, DatasetLinks.DEFAULT);
-            Files.writeString(stamp, key);
+            writeDigests(digests);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the search index in " + luceneDirectory, e);
         }
+    }
+
+    /** The digests of the datasets in the index, or null when there is no usable index to update. */
+    private Map<String, String> readDigests() throws IOException {
+        Path file = luceneDirectory.resolve(DIGESTS);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Map<String, String> out = new TreeMap<>();
+        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+        return out;
+    }
+
+    private void writeDigests(Map<String, String> digests) throws IOException {
+        Properties p = new Properties();
+        p.putAll(digests);
+        Path tmp = luceneDirectory.resolve(DIGESTS + ".tmp");
+        try (var w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, "Digest of each dataset record in this index");
+        }
+        Files.move(tmp, luceneDirectory.resolve(DIGESTS), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }
