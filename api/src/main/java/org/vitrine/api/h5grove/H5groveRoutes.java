@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import org.vitrine.api.ApiException;
 import org.vitrine.api.ApiServer;
+import org.vitrine.api.Cors;
 import org.vitrine.core.hdf5.Hdf5Dataset;
 import org.vitrine.core.hdf5.Hdf5File;
 import org.vitrine.core.hdf5.Hdf5Files;
@@ -318,18 +319,7 @@ public final class H5groveRoutes implements ApiServer.Routes, AutoCloseable {
     }
 
     private void cors(Context ctx) {
-        String origin = ctx.header(Header.ORIGIN);
-        if (options.corsOrigins().contains("*")) {
-            ctx.header(Header.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-        } else if (origin != null && options.corsOrigins().contains(origin)) {
-            ctx.header(Header.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-            ctx.header(Header.VARY, "Origin");
-        } else {
-            return;
-        }
-        ctx.header(Header.ACCESS_CONTROL_ALLOW_METHODS, "GET, OPTIONS");
-        ctx.header(Header.ACCESS_CONTROL_ALLOW_HEADERS, "If-None-Match, Content-Type");
-        ctx.header(Header.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Content-Length, Content-Disposition");
+        Cors.allow(ctx, options.corsOrigins());
     }
 
     @Override

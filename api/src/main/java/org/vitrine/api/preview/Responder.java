@@ -1,5 +1,6 @@
 package org.vitrine.api.preview;
 
+import org.vitrine.api.Cors;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import org.vitrine.api.ApiException;
@@ -116,18 +117,7 @@ final class Responder implements AutoCloseable {
 
     /** Lets browsers on other origins (a Neuroglancer hosted elsewhere) read the answers. */
     void cors(Context ctx) {
-        String origin = ctx.header(Header.ORIGIN);
-        if (options.corsOrigins().contains("*")) {
-            ctx.header(Header.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-        } else if (origin != null && options.corsOrigins().contains(origin)) {
-            ctx.header(Header.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-            ctx.header(Header.VARY, "Origin");
-        } else {
-            return;
-        }
-        ctx.header(Header.ACCESS_CONTROL_ALLOW_METHODS, "GET, OPTIONS");
-        ctx.header(Header.ACCESS_CONTROL_ALLOW_HEADERS, "If-None-Match, Content-Type, Range");
-        ctx.header(Header.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Content-Length");
+        Cors.allow(ctx, options.corsOrigins());
     }
 
     /** Checks the answer's size before any data is read: larger than the server's limit is 413. */
