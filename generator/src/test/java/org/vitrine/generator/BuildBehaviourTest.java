@@ -80,8 +80,13 @@ class BuildBehaviourTest {
         Fixtures.Run run = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
         assertEquals(0, run.exit(), run.err());
         byte[] first = Files.readAllBytes(site.resolve("datasets/shared-0/thumb-0.png"));
+        Map<String, byte[]> volume = tree(site.resolve("datasets/shared-0/precomputed"));
+        assertTrue(volume.size() > 3, "baked chunks: " + volume.keySet());
         for (int i = 1; i < 16; i++) {
             assertArrayEquals(first, Files.readAllBytes(site.resolve("datasets/shared-" + i + "/thumb-0.png")), "dataset " + i);
+            Map<String, byte[]> other = tree(site.resolve("datasets/shared-" + i + "/precomputed"));
+            assertEquals(volume.keySet(), other.keySet(), "dataset " + i);
+            volume.forEach((path, bytes) -> assertArrayEquals(bytes, other.get(path), path));
         }
     }
 

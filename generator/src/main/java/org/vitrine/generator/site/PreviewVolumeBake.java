@@ -21,9 +21,12 @@ import org.vitrine.core.volume.PreviewVolumes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 
 /**
  * Bakes the Neuroglancer precomputed volume of every previewable file of the public datasets into
@@ -91,9 +94,10 @@ public final class PreviewVolumeBake implements SiteExtension {
             }
         }
         long[] granted = grant(candidates, collection.site().previewSiteBytes());
+        Map<String, String> bakedAt = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             if (granted[i] > 0) {
-                bake(candidates.get(i), BakePlan.within(candidates.get(i).volume(), granted[i]), dataRoot, out);
+                bake(candidates.get(i), BakePlan.within(candidates.get(i).volume(), granted[i]), dataRoot, out, bakedAt);
             }
         }
     }
@@ -125,7 +129,13 @@ public final class PreviewVolumeBake implements SiteExtension {
         }
     }
 
-    private void bake(Candidate c, BakePlan plan, Path dataRoot, OutputTree out) {
+    /**
+     * Bakes one file's planned chunks under its page.
+     *
+     * @param bakedAt where this build already wrote the chunks of a volume, by its key: datasets
+     *                that share a file copy those chunks instead of computing them again
+     */
+    private void bake(Candidate c, BakePlan plan, Path dataRoot, OutputTree out, Map<String, String> bakedAt) {
         String prefix = Links.dataset(c.dataset().id()) + pathOnPage(c.file());
         out.write(prefix + "info", plan.volume().info());
         FileFacts facts = c.dataset().factsOf(c.file());
@@ -134,8 +144,29 @@ public final class PreviewVolumeBake implements SiteExtension {
                 + new String(c.volume().info(), StandardCharsets.UTF_8));
         List<ChunkBox> stale = plan.chunks().stream().filter(box -> !out.isFresh(prefix + box.path(), key)).toList();
         boolean maskFresh = c.file().kind() != FileKind.DIFFRACTION || out.isFresh(prefix + "mask", key);
+        String earlier = bakedAt.putIfAbsent(key, prefix);
         if (stale.isEmpty() && maskFresh) {
             return;
+        }
+        if (earlier != null) {
+            List<ChunkBox> missing = new ArrayList<>();
+            for (ChunkBox box : stale) {
+                Path done = out.root().resolve(earlier + box.path());
+                if (Files.isRegularFile(done)) {
+                    out.copy(done, prefix + box.path());
+                } else {
+                    missing.add(box);
+                }
+            }
+            Path doneMask = out.root().resolve(earlier + "mask");
+            if (!maskFresh && Files.isRegularFile(doneMask)) {
+                out.copy(doneMask, prefix + "mask");
+                maskFresh = true;
+            }
+            stale = missing;
+            if (stale.isEmpty() && maskFresh) {
+                return;
+            }
         }
         try (Hdf5File h5 = hdf5.open(dataRoot.resolve(c.file().path()))) {
             if (!maskFresh) {
