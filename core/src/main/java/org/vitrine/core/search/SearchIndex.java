@@ -3,10 +3,9 @@ package org.vitrine.core.search;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.BinaryDocValues;
@@ -208,9 +207,9 @@ public final class SearchIndex implements Closeable {
         }
         int topN = request.page() * request.size();
         Sort sort = sort(request);
+        FacetCollectors sideways = new FacetCollectors(s);
         DrillSideways.DrillSidewaysResult result;
         try {
-            DrillSideways sideways = new DrillSideways(s, FACETS, s.facetState);
             result = sort == null ? sideways.search(query, topN) : sideways.search(query, null, null, topN, sort, false);
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidQueryException("Query expands to too many terms; make it more specific", e);
@@ -232,7 +231,8 @@ public final class SearchIndex implements Closeable {
                     f.technique(), f.facility(), f.released(), sort == null ? hit.score : 0f));
         }
         return new SearchResult(result.hits.totalHits.value, request.page(), request.size(), hits,
-                facets(result.facets, s.facetState));
+                s.facetOrdinals.count(SearchSchema.FACETS, sideways.drillDowns, sideways.sideways,
+                        sideways.sidewaysDims, SearchSchema.FACET_VALUES));
     }
 
     /** Null for relevance order with a query; otherwise the field order. */
@@ -246,26 +246,26 @@ public final class SearchIndex implements Closeable {
         };
     }
 
-    private static Map<String, List<SearchResult.FacetValue>> facets(Facets facets, SortedSetDocValuesReaderState state)
-            throws IOException {
-        Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
-        for (String dim : SearchSchema.FACETS) {
-            List<SearchResult.FacetValue> values = new ArrayList<>();
-            if (state != null && state.getOrdRange(dim) != null) {
-                FacetResult r = facets.getTopChildren(SearchSchema.FACET_VALUES, dim);
-                if (r != null) {
-                    for (LabelAndValue lv : r.labelValues) {
-                        values.add(new SearchResult.FacetValue(lv.label, lv.value.longValue()));
-                    }
-                }
-            }
-            // Lucene breaks count ties by ordinal (value order); say so explicitly, since the
-            // browser search must list them identically.
-            values.sort(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
-                    .thenComparing(SearchResult.FacetValue::value));
-            out.put(dim, List.copyOf(values));
+    /**
+     * Drill-sideways that keeps the hits of the query and of each sideways dimension for
+     * {@link FacetOrdinals} to count, instead of counting them with Lucene's facet counts.
+     */
+    private static final class FacetCollectors extends DrillSideways {
+        FacetsCollector drillDowns;
+        FacetsCollector[] sideways;
+        String[] sidewaysDims;
+
+        FacetCollectors(CollectionSearcher searcher) {
+            super(searcher, FACETS, searcher.facetState);
         }
-        return out;
+
+        @Override
+        protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] sidewaysDims) {
+            this.drillDowns = drillDowns;
+            this.sideways = sideways;
+            this.sidewaysDims = sidewaysDims;
+            return null;
+        }
     }
 
     private static Map<String, List<SearchResult.FacetValue>> emptyFacets() {
@@ -390,6 +390,7 @@ public final class SearchIndex implements Closeable {
     /** A searcher with what is derived once per index version: facet ordinals and suggestions. */
     private static final class CollectionSearcher extends IndexSearcher {
         final SortedSetDocValuesReaderState facetState;
+        final FacetOrdinals facetOrdinals;
         final List<Candidate> suggestions;
         final String commit;
 
@@ -397,6 +398,7 @@ public final class SearchIndex implements Closeable {
             super(reader);
             commit = commitKey(((StandardDirectoryReader) reader).getSegmentInfos());
             facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, FACETS) : null;
+            facetOrdinals = facetState == null ? null : new FacetOrdinals(facetState, reader.maxDoc());
             suggestions = suggestions(reader);
         }
 

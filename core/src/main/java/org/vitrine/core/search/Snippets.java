@@ -88,6 +88,10 @@ final class Snippets {
                 OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
                 ts.reset();
                 while (ts.incrementToken()) {
+                    // The snippet ends at most LENGTH characters after the first match: stop there.
+                    if (!marks.isEmpty() && offset.startOffset() >= marks.get(0)[0] + LENGTH) {
+                        break;
+                    }
                     if (matches(term.toString())) {
                         marks.add(new int[]{offset.startOffset(), offset.endOffset()});
                     }
