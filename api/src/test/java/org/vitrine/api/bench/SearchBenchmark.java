@@ -19,7 +19,6 @@ import org.vitrine.core.search.SearchIndexWriter;
 import org.vitrine.core.search.SearchRequest;
 import org.vitrine.core.techniques.PaNet;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,34 +139,39 @@ public final class SearchBenchmark {
 
     /**
      * Each client holds one keep-alive connection and sends its requests one after another, as a
-     * browser tab does. The client is a minimal HTTP/1.1 reader on a socket, so that the load
-     * generator, which shares the machine's cores with the server, costs as little as possible.
+     * browser tab does. The client is a minimal HTTP/1.1 reader on a socket, with its requests
+     * encoded once and responses parsed in place, so that the load generator, which shares the
+     * machine's cores with the server, costs as little as possible. Every body is read whole.
      */
     private static void http(int port, List<String> paths, int clients, int seconds, boolean gzip, String label) throws Exception {
-        List<List<Long>> perClient = new ArrayList<>();
+        List<byte[]> requests = paths.stream().map(p -> ("GET " + p + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + (gzip ? "Accept-Encoding: gzip\r\n" : "") + "\r\n").getBytes(StandardCharsets.US_ASCII)).toList();
+        List<long[]> perClient = new ArrayList<>();
+        List<int[]> counts = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         for (int c = 0; c < clients; c++) {
-            List<Long> latencies = new ArrayList<>();
+            long[] latencies = new long[1_000_000];
             perClient.add(latencies);
+            int[] count = new int[1];
+            counts.add(count);
             int offset = c;
             Thread t = new Thread(() -> {
                 try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                     socket.setTcpNoDelay(true);
                     OutputStream out = socket.getOutputStream();
-                    InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+                    ResponseReader in = new ResponseReader(socket.getInputStream());
                     int i = offset;
-                    while (System.nanoTime() < end && latencies.size() < 5_000_000) {
-                        byte[] request = ("GET " + paths.get(i++ % paths.size()) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                + (gzip ? "Accept-Encoding: gzip\r\n" : "") + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                    while (System.nanoTime() < end && count[0] < latencies.length) {
+                        byte[] request = requests.get(i++ % requests.size());
                         long s = System.nanoTime();
                         out.write(request);
                         out.flush();
-                        if (readResponse(in) != 200) {
+                        if (in.read() != 200) {
                             errors.incrementAndGet();
                         }
-                        latencies.add(System.nanoTime() - s);
+                        latencies[count[0]++] = System.nanoTime() - s;
                     }
                 } catch (IOException e) {
                     errors.incrementAndGet();
@@ -180,47 +184,87 @@ public final class SearchBenchmark {
             t.join();
         }
         List<Long> all = new ArrayList<>();
-        perClient.forEach(all::addAll);
+        for (int c = 0; c < clients; c++) {
+            long[] latencies = perClient.get(c);
+            for (int i = 0; i < counts.get(c)[0]; i++) {
+                all.add(latencies[i]);
+            }
+        }
         report("HTTP /api/search, " + clients + " clients, " + label + (errors.get() > 0 ? ", ERRORS " + errors.get() : ""),
                 all, seconds);
     }
 
-    /** Reads one response (Content-Length or chunked body) and returns its status. */
-    private static int readResponse(InputStream in) throws IOException {
-        String status = line(in);
-        int length = -1;
-        boolean chunked = false;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
-            String h = header.toLowerCase(Locale.ROOT);
-            if (h.startsWith("content-length:")) {
-                length = Integer.parseInt(h.substring(15).strip());
-            } else if (h.startsWith("transfer-encoding:") && h.contains("chunked")) {
-                chunked = true;
-            }
-        }
-        if (chunked) {
-            for (int n = Integer.parseInt(line(in).strip(), 16); n > 0; n = Integer.parseInt(line(in).strip(), 16)) {
-                in.readNBytes(n);
-                line(in);
-            }
-            line(in);
-        } else if (length > 0) {
-            in.readNBytes(length);
-        }
-        return Integer.parseInt(status.split(" ")[1]);
-    }
+    /** Reads HTTP/1.1 responses (Content-Length or chunked bodies) from a buffer it refills. */
+    private static final class ResponseReader {
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int pos;
+        private int limit;
+        private final StringBuilder line = new StringBuilder(128);
 
-    private static String line(InputStream in) throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
+        ResponseReader(InputStream in) {
+            this.in = in;
+        }
+
+        /** Reads one response and returns its status. */
+        int read() throws IOException {
+            String status = line();
+            int length = -1;
+            boolean chunked = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    length = Integer.parseInt(header.substring(15).strip());
+                } else if (header.regionMatches(true, 0, "transfer-encoding:", 0, 18)
+                        && header.toLowerCase(Locale.ROOT).contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            if (chunked) {
+                for (int n = Integer.parseInt(line().strip(), 16); n > 0; n = Integer.parseInt(line().strip(), 16)) {
+                    skip(n);
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                skip(length);
+            }
+            return Integer.parseInt(status, status.indexOf(' ') + 1, status.indexOf(' ') + 4, 10);
+        }
+
+        private void fill() throws IOException {
+            pos = 0;
+            limit = in.read(buffer);
+            if (limit < 0) {
                 throw new EOFException("connection closed by the server");
             }
-            if (c != '\r') {
-                b.append((char) c);
+        }
+
+        private void skip(int n) throws IOException {
+            while (n > 0) {
+                if (pos == limit) {
+                    fill();
+                }
+                int step = Math.min(n, limit - pos);
+                pos += step;
+                n -= step;
             }
         }
-        return b.toString();
+
+        private String line() throws IOException {
+            line.setLength(0);
+            while (true) {
+                if (pos == limit) {
+                    fill();
+                }
+                byte b = buffer[pos++];
+                if (b == '\n') {
+                    return line.toString();
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+        }
     }
 
     private static void report(String label, List<Long> latencies, int seconds) {

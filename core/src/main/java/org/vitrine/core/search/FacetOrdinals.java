@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * The facet values of every document of one index version, decoded once into arrays, and their
@@ -120,30 +119,69 @@ final class FacetOrdinals {
         }
     }
 
+    private static boolean weaker(int a, int b, int[] counts) {
+        return counts[a] < counts[b] || (counts[a] == counts[b] && a > b);
+    }
+
+    private static void siftUp(int[] heap, int i, int[] counts) {
+        int ord = heap[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!weaker(ord, heap[parent], counts)) {
+                break;
+            }
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = ord;
+    }
+
+    private static void siftDown(int[] heap, int size, int[] counts) {
+        int ord = heap[0];
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && weaker(heap[child + 1], heap[child], counts)) {
+                child++;
+            }
+            if (!weaker(heap[child], ord, counts)) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = ord;
+    }
+
     /**
      * The {@code n} values of [from, to] with the largest non-zero counts (ties to the smaller
      * ordinal, as Lucene picks them), listed by count, then value.
      */
     private List<SearchResult.FacetValue> top(int[] counts, int from, int to, int n) {
-        // Head is the weakest kept: smallest count, and of equal counts the larger ordinal.
-        PriorityQueue<Integer> kept = new PriorityQueue<>(n + 1,
-                (a, b) -> counts[a] != counts[b] ? Integer.compare(counts[a], counts[b]) : Integer.compare(b, a));
+        // A min-heap of ordinals whose head is the weakest kept: the smallest count, and of equal
+        // counts the larger ordinal. Plain ints: this runs over every value of a dimension.
+        int[] heap = new int[n];
+        int size = 0;
         for (int ord = from; ord <= to; ord++) {
             int c = counts[ord];
             if (c == 0) {
                 continue;
             }
-            if (kept.size() < n) {
-                kept.add(ord);
-            } else if (c > counts[kept.peek()]) {
+            if (size < n) {
+                heap[size] = ord;
+                siftUp(heap, size++, counts);
+            } else if (c > counts[heap[0]]) {
                 // An equal count never displaces: ordinals rise, so the kept one is smaller.
-                kept.poll();
-                kept.add(ord);
+                heap[0] = ord;
+                siftDown(heap, size, counts);
             }
         }
-        List<SearchResult.FacetValue> values = new ArrayList<>(kept.size());
-        for (int ord : kept) {
-            values.add(new SearchResult.FacetValue(labels[ord], counts[ord]));
+        List<SearchResult.FacetValue> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            values.add(new SearchResult.FacetValue(labels[heap[i]], counts[heap[i]]));
         }
         // Lucene breaks count ties by ordinal (value order); say so explicitly, since the
         // browser search must list them identically.

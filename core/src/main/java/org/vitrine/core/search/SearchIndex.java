@@ -185,10 +185,10 @@ public final class SearchIndex implements Closeable {
         Query baseQuery = base;
         SearchResult empty = new SearchResult(0, request.page(), request.size(), List.of(), emptyFacets());
         // Every indexed dataset has facet values (a licence at least), so an index without any is empty.
-        return withSearcher(s -> s.facetState == null ? empty : run(s, request, baseQuery), empty);
+        return withSearcher(s -> s.facetState == null ? empty : run(s, request, text, baseQuery), empty);
     }
 
-    private SearchResult run(CollectionSearcher s, SearchRequest request, Query base) throws IOException {
+    private SearchResult run(CollectionSearcher s, SearchRequest request, Query text, Query base) throws IOException {
         DrillDownQuery query = new DrillDownQuery(FACETS, base);
         for (String dim : SearchSchema.FACETS) {
             List<String> values = request.filters().get(dim);
@@ -217,7 +217,8 @@ public final class SearchIndex implements Closeable {
         ScoreDoc[] all = result.hits.scoreDocs;
         int from = Math.min(all.length, (request.page() - 1) * request.size());
         ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
-        Snippets snippets = new Snippets(new DatasetQueryParser(List.of(SearchSchema.DESCRIPTION)).parseQuery(request.query()));
+        // The snippet marks the description terms of the query already parsed, not of a second parse.
+        Snippets snippets = new Snippets(text);
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
         for (ScoreDoc hit : page) {
