@@ -46,14 +46,13 @@ import java.util.stream.Stream;
  * {@code /api/search} over loopback HTTP with concurrent clients, printing requests/s and latency
  * percentiles; also the in-process searcher alone for comparison. Bounded in time.
  *
+ * <p>Without the answer cache it runs a fixed mix of query kinds in turn and a varied mix drawn by
+ * popularity; with the default cache, only the varied mix, since a fixed mix would be answered
+ * from the cache after one round. The varied runs say which share of their requests repeated an
+ * earlier one (the most a cache could answer).
+ *
  * <p>Arguments: {@code [sizes=10000,100000] [clients=4] [seconds=15] [gzip=false]}. Run from the
- * checkout:
- * <pre>
- * mvn -B -q -pl api -am test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
- * java -Xmx3g -cp "api/target/test-classes:api/target/classes:$(cat api/target/test.classpath)" \
- *     org.vitrine.api.bench.SearchBenchmark 10000,100000 4 15
- * </pre>
+ * checkout: {@code mvn -B -q -pl api -am -Pbench -DskipTests verify [-Dbench.args="10000 4 15"]}.
  */
 public final class SearchBenchmark {
 
@@ -69,6 +68,9 @@ public final class SearchBenchmark {
     private static final String[] QUERIES = {"protein", "virus crystal", "battery cathode", "imaging", "scattering",
             "tomography", "\"thin film\"", "pero*", "zeolte~", "facility:esrf", "diffraction protein", "graphene",
             "fossil imaging", "w17", "meteorite -imaging"};
+
+    /** Distinct URLs of the varied mix. */
+    private static final int VARIED_URLS = 20_000;
 
     private SearchBenchmark() {
     }
@@ -99,30 +101,101 @@ public final class SearchBenchmark {
             }
             System.out.printf("%n== %,d datasets: indexed in %.1f s (%.0f datasets/s), index %d MB%n", n, indexSeconds,
                     n / indexSeconds, bytes >> 20);
-            try (SearchIndex index = SearchIndex.open(dir, Duration.ofSeconds(5))) {
+            List<String> fixed = new ArrayList<>();
+            for (String q : QUERIES) {
+                fixed.add("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+            }
+            fixed.add("/api/search?facility=ESRF&technique=imaging");
+            fixed.add("/api/search?q=protein&param=" + URLEncoder.encode("photon_energy:8..13keV", StandardCharsets.UTF_8));
+            fixed.add("/api/search?sort=released&page=3");
+            List<String> varied = variedMix(VARIED_URLS, new Random(7));
+            // Without the answer cache: what every search costs.
+            try (SearchIndex index = SearchIndex.open(dir, Duration.ofSeconds(5), 0)) {
                 inProcess(index, Math.max(2, seconds / 3), "warm-up");
                 inProcess(index, seconds, "measured");
-                Javalin app = ApiServer.create(List.of(new SearchRoutes(index)), c -> { }).start("127.0.0.1", 0);
-                try {
-                    String base = "/api/search?";
-                    List<String> urls = new ArrayList<>();
-                    for (String q : QUERIES) {
-                        urls.add(base + "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-                    }
-                    urls.add(base + "facility=ESRF&technique=imaging");
-                    urls.add(base + "q=protein&param=" + URLEncoder.encode("photon_energy:8..13keV", StandardCharsets.UTF_8));
-                    urls.add(base + "sort=released&page=3");
-                    http(app.port(), urls, clients, Math.max(2, seconds / 3), gzip, "warm-up");
-                    http(app.port(), urls, clients, seconds, gzip, "measured");
-                } finally {
-                    app.stop();
-                }
+                serve(index, app -> {
+                    http(app.port(), fixed, false, clients, Math.max(2, seconds / 3), gzip, "no cache, fixed mix, warm-up");
+                    http(app.port(), fixed, false, clients, seconds, gzip, "no cache, fixed mix");
+                    http(app.port(), varied, true, clients, seconds, gzip, "no cache, varied mix");
+                });
+            }
+            // With the default answer cache, on the varied mix (a fixed mix would be all hits).
+            try (SearchIndex index = SearchIndex.open(dir, Duration.ofSeconds(5))) {
+                serve(index, app -> {
+                    http(app.port(), varied, true, clients, Math.max(2, seconds / 3), gzip, "cache, varied mix, warm-up");
+                    http(app.port(), varied, true, clients, seconds, gzip, "cache " + SearchIndex.CACHED_RESULTS + ", varied mix");
+                });
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private interface Load {
+        void run(Javalin app) throws Exception;
+    }
+
+    private static void serve(SearchIndex index, Load load) throws Exception {
+        Javalin app = ApiServer.create(List.of(new SearchRoutes(index)), c -> { }).start("127.0.0.1", 0);
+        try {
+            load.run(app);
+        } finally {
+            app.stop();
+        }
+    }
+
+    /**
+     * Distinct search URLs as a public site might see them: words, phrases, prefixes, filters,
+     * pages and sort orders in random combinations. Clients draw from them with Zipf's law
+     * (the k-th most popular asked 1/k as often), so some repeat and most of the tail does not.
+     */
+    static List<String> variedMix(int n, Random random) {
+        java.util.LinkedHashSet<String> urls = new java.util.LinkedHashSet<>();
+        String[] techniques = {"imaging", "scattering", "tomography", "diffraction", "ptychography"};
+        while (urls.size() < n) {
+            StringBuilder url = new StringBuilder("/api/search?q=");
+            int kind = random.nextInt(10);
+            String q = switch (kind) {
+                case 0, 1, 2 -> SCIENCE[random.nextInt(SCIENCE.length)];
+                case 3, 4 -> SCIENCE[random.nextInt(SCIENCE.length)] + " " + SCIENCE[random.nextInt(SCIENCE.length)];
+                case 5 -> "w" + random.nextInt(5000);
+                case 6 -> SCIENCE[random.nextInt(SCIENCE.length)].substring(0, 3) + "*";
+                case 7 -> QUERIES[random.nextInt(QUERIES.length)];
+                case 8 -> SCIENCE[random.nextInt(SCIENCE.length)] + " " + techniques[random.nextInt(techniques.length)];
+                default -> "";
+            };
+            url.append(URLEncoder.encode(q, StandardCharsets.UTF_8));
+            if (random.nextInt(10) < 3) {
+                url.append("&facility=").append(URLEncoder.encode(FACILITIES[random.nextInt(FACILITIES.length)], StandardCharsets.UTF_8));
+            }
+            if (random.nextInt(10) < 2) {
+                url.append("&technique=").append(techniques[random.nextInt(techniques.length)]);
+            }
+            if (random.nextInt(10) < 1) {
+                url.append("&sort=released");
+            }
+            if (random.nextInt(10) < 2) {
+                url.append("&page=").append(2 + random.nextInt(3));
+            }
+            urls.add(url.toString());
+        }
+        return List.copyOf(urls);
+    }
+
+    /** Cumulative Zipf weights over {@code n} ranks. */
+    private static double[] zipf(int n) {
+        double[] cumulative = new double[n];
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            sum += 1.0 / (k + 1);
+            cumulative[k] = sum;
+        }
+        for (int k = 0; k < n; k++) {
+            cumulative[k] /= sum;
+        }
+        return cumulative;
     }
 
     private static void inProcess(SearchIndex index, int seconds, String label) {
@@ -143,7 +216,11 @@ public final class SearchBenchmark {
      * encoded once and responses parsed in place, so that the load generator, which shares the
      * machine's cores with the server, costs as little as possible. Every body is read whole.
      */
-    private static void http(int port, List<String> paths, int clients, int seconds, boolean gzip, String label) throws Exception {
+    private static void http(int port, List<String> paths, boolean popular, int clients, int seconds, boolean gzip,
+                             String label) throws Exception {
+        double[] cumulative = zipf(paths.size());
+        java.util.Set<Integer> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicLong repeats = new java.util.concurrent.atomic.AtomicLong();
         List<byte[]> requests = paths.stream().map(p -> ("GET " + p + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + (gzip ? "Accept-Encoding: gzip\r\n" : "") + "\r\n").getBytes(StandardCharsets.US_ASCII)).toList();
         List<long[]> perClient = new ArrayList<>();
@@ -163,8 +240,13 @@ public final class SearchBenchmark {
                     OutputStream out = socket.getOutputStream();
                     ResponseReader in = new ResponseReader(socket.getInputStream());
                     int i = offset;
+                    Random random = new Random(offset);
                     while (System.nanoTime() < end && count[0] < latencies.length) {
-                        byte[] request = requests.get(i++ % requests.size());
+                        int pick = popular ? rank(cumulative, random.nextDouble()) : i++ % requests.size();
+                        if (popular && !asked.add(pick)) {
+                            repeats.incrementAndGet();
+                        }
+                        byte[] request = requests.get(pick);
                         long s = System.nanoTime();
                         out.write(request);
                         out.flush();
@@ -190,8 +272,14 @@ public final class SearchBenchmark {
                 all.add(latencies[i]);
             }
         }
-        report("HTTP /api/search, " + clients + " clients, " + label + (errors.get() > 0 ? ", ERRORS " + errors.get() : ""),
+        String repeated = popular ? String.format(", %.0f%% repeats", 100.0 * repeats.get() / Math.max(1, all.size())) : "";
+        report("HTTP, " + clients + " clients, " + label + repeated + (errors.get() > 0 ? ", ERRORS " + errors.get() : ""),
                 all, seconds);
+    }
+
+    private static int rank(double[] cumulative, double u) {
+        int i = Arrays.binarySearch(cumulative, u);
+        return Math.min(cumulative.length - 1, i >= 0 ? i : -i - 1);
     }
 
     /** Reads HTTP/1.1 responses (Content-Length or chunked bodies) from a buffer it refills. */
@@ -273,7 +361,7 @@ public final class SearchBenchmark {
             System.out.println(label + ": no requests");
             return;
         }
-        System.out.printf("%-55s %,9d requests  %,8.0f /s   p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms%n", label,
+        System.out.printf("%-62s %,9d requests  %,8.0f /s   p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms%n", label,
                 sorted.length, sorted.length / (double) seconds, sorted[sorted.length / 2] / 1e6,
                 sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6);
     }

@@ -10,6 +10,7 @@ import org.apache.lucene.util.BytesRef;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +94,7 @@ final class FacetOrdinals {
             }
             out.put(dim, top(dimCounts, range.start, range.end, n));
         }
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 
     /** Adds one to the count of each ordinal in [from, to] of each matching document. */
