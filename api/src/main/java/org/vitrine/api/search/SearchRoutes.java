@@ -16,6 +16,7 @@ import org.vitrine.core.search.SearchSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Adler32;
 
 /**
  * The search protocol: {@code /api/search}, {@code /api/suggest}, {@code /api/datasets} and
@@ -65,7 +66,7 @@ public final class SearchRoutes implements ApiServer.Routes {
             SearchRequest request = new SearchRequest(ctx.queryParam("q"), filters, parameters,
                     SearchRequest.Sort.parse(ctx.queryParam("sort")), intParam(ctx, "page", 1),
                     intParam(ctx, "size", SearchRequest.DEFAULT_SIZE));
-            json(ctx, index.search(request));
+            send(ctx, SearchResultJson.write(index.search(request)));
         } catch (InvalidQueryException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -109,10 +110,23 @@ public final class SearchRoutes implements ApiServer.Routes {
      */
     private static void json(Context ctx, Object value) {
         try {
-            ctx.contentType("application/json").result(JSON.writeValueAsBytes(value));
+            send(ctx, JSON.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a search answer as JSON", e);
         }
+    }
+
+    /**
+     * Answers with {@code json}, tagged with the same ETag Javalin would compute (the Adler-32 of
+     * the body, in decimal). Javalin feeds its checksum one byte at a time from a stream, which
+     * took a fifth of a search request; over the array it is one vectorised call. Javalin keeps a
+     * tag that is already set, and still answers 304 when the request's If-None-Match equals it.
+     */
+    private static void send(Context ctx, byte[] json) {
+        Adler32 checksum = new Adler32();
+        checksum.update(json);
+        ctx.header("ETag", String.valueOf(checksum.getValue()));
+        ctx.contentType("application/json").result(json);
     }
 
     private static int intParam(Context ctx, String name, int fallback) {

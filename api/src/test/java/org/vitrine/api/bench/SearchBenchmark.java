@@ -19,7 +19,6 @@ import org.vitrine.core.search.SearchIndexWriter;
 import org.vitrine.core.search.SearchRequest;
 import org.vitrine.core.techniques.PaNet;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,14 +46,13 @@ import java.util.stream.Stream;
  * {@code /api/search} over loopback HTTP with concurrent clients, printing requests/s and latency
  * percentiles; also the in-process searcher alone for comparison. Bounded in time.
  *
+ * <p>Without the answer cache it runs a fixed mix of query kinds in turn and a varied mix drawn by
+ * popularity; with the default cache, only the varied mix, since a fixed mix would be answered
+ * from the cache after one round. The varied runs say which share of their requests repeated an
+ * earlier one (the most a cache could answer).
+ *
  * <p>Arguments: {@code [sizes=10000,100000] [clients=4] [seconds=15] [gzip=false]}. Run from the
- * checkout:
- * <pre>
- * mvn -B -q -pl api -am test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
- * java -Xmx3g -cp "api/target/test-classes:api/target/classes:$(cat api/target/test.classpath)" \
- *     org.vitrine.api.bench.SearchBenchmark 10000,100000 4 15
- * </pre>
+ * checkout: {@code mvn -B -q -pl api -am -Pbench -DskipTests verify [-Dbench.args="10000 4 15"]}.
  */
 public final class SearchBenchmark {
 
@@ -70,6 +68,9 @@ public final class SearchBenchmark {
     private static final String[] QUERIES = {"protein", "virus crystal", "battery cathode", "imaging", "scattering",
             "tomography", "\"thin film\"", "pero*", "zeolte~", "facility:esrf", "diffraction protein", "graphene",
             "fossil imaging", "w17", "meteorite -imaging"};
+
+    /** Distinct URLs of the varied mix. */
+    private static final int VARIED_URLS = 20_000;
 
     private SearchBenchmark() {
     }
@@ -100,30 +101,101 @@ public final class SearchBenchmark {
             }
             System.out.printf("%n== %,d datasets: indexed in %.1f s (%.0f datasets/s), index %d MB%n", n, indexSeconds,
                     n / indexSeconds, bytes >> 20);
-            try (SearchIndex index = SearchIndex.open(dir, Duration.ofSeconds(5))) {
+            List<String> fixed = new ArrayList<>();
+            for (String q : QUERIES) {
+                fixed.add("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+            }
+            fixed.add("/api/search?facility=ESRF&technique=imaging");
+            fixed.add("/api/search?q=protein&param=" + URLEncoder.encode("photon_energy:8..13keV", StandardCharsets.UTF_8));
+            fixed.add("/api/search?sort=released&page=3");
+            List<String> varied = variedMix(VARIED_URLS, new Random(7));
+            // Without the answer cache: what every search costs.
+            try (SearchIndex index = SearchIndex.open(dir, Duration.ofSeconds(5), 0)) {
                 inProcess(index, Math.max(2, seconds / 3), "warm-up");
                 inProcess(index, seconds, "measured");
-                Javalin app = ApiServer.create(List.of(new SearchRoutes(index)), c -> { }).start("127.0.0.1", 0);
-                try {
-                    String base = "/api/search?";
-                    List<String> urls = new ArrayList<>();
-                    for (String q : QUERIES) {
-                        urls.add(base + "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-                    }
-                    urls.add(base + "facility=ESRF&technique=imaging");
-                    urls.add(base + "q=protein&param=" + URLEncoder.encode("photon_energy:8..13keV", StandardCharsets.UTF_8));
-                    urls.add(base + "sort=released&page=3");
-                    http(app.port(), urls, clients, Math.max(2, seconds / 3), gzip, "warm-up");
-                    http(app.port(), urls, clients, seconds, gzip, "measured");
-                } finally {
-                    app.stop();
-                }
+                serve(index, app -> {
+                    http(app.port(), fixed, false, clients, Math.max(2, seconds / 3), gzip, "no cache, fixed mix, warm-up");
+                    http(app.port(), fixed, false, clients, seconds, gzip, "no cache, fixed mix");
+                    http(app.port(), varied, true, clients, seconds, gzip, "no cache, varied mix");
+                });
+            }
+            // With the default answer cache, on the varied mix (a fixed mix would be all hits).
+            try (SearchIndex index = SearchIndex.open(dir, Duration.ofSeconds(5))) {
+                serve(index, app -> {
+                    http(app.port(), varied, true, clients, Math.max(2, seconds / 3), gzip, "cache, varied mix, warm-up");
+                    http(app.port(), varied, true, clients, seconds, gzip, "cache " + SearchIndex.CACHED_RESULTS + ", varied mix");
+                });
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private interface Load {
+        void run(Javalin app) throws Exception;
+    }
+
+    private static void serve(SearchIndex index, Load load) throws Exception {
+        Javalin app = ApiServer.create(List.of(new SearchRoutes(index)), c -> { }).start("127.0.0.1", 0);
+        try {
+            load.run(app);
+        } finally {
+            app.stop();
+        }
+    }
+
+    /**
+     * Distinct search URLs as a public site might see them: words, phrases, prefixes, filters,
+     * pages and sort orders in random combinations. Clients draw from them with Zipf's law
+     * (the k-th most popular asked 1/k as often), so some repeat and most of the tail does not.
+     */
+    static List<String> variedMix(int n, Random random) {
+        java.util.LinkedHashSet<String> urls = new java.util.LinkedHashSet<>();
+        String[] techniques = {"imaging", "scattering", "tomography", "diffraction", "ptychography"};
+        while (urls.size() < n) {
+            StringBuilder url = new StringBuilder("/api/search?q=");
+            int kind = random.nextInt(10);
+            String q = switch (kind) {
+                case 0, 1, 2 -> SCIENCE[random.nextInt(SCIENCE.length)];
+                case 3, 4 -> SCIENCE[random.nextInt(SCIENCE.length)] + " " + SCIENCE[random.nextInt(SCIENCE.length)];
+                case 5 -> "w" + random.nextInt(5000);
+                case 6 -> SCIENCE[random.nextInt(SCIENCE.length)].substring(0, 3) + "*";
+                case 7 -> QUERIES[random.nextInt(QUERIES.length)];
+                case 8 -> SCIENCE[random.nextInt(SCIENCE.length)] + " " + techniques[random.nextInt(techniques.length)];
+                default -> "";
+            };
+            url.append(URLEncoder.encode(q, StandardCharsets.UTF_8));
+            if (random.nextInt(10) < 3) {
+                url.append("&facility=").append(URLEncoder.encode(FACILITIES[random.nextInt(FACILITIES.length)], StandardCharsets.UTF_8));
+            }
+            if (random.nextInt(10) < 2) {
+                url.append("&technique=").append(techniques[random.nextInt(techniques.length)]);
+            }
+            if (random.nextInt(10) < 1) {
+                url.append("&sort=released");
+            }
+            if (random.nextInt(10) < 2) {
+                url.append("&page=").append(2 + random.nextInt(3));
+            }
+            urls.add(url.toString());
+        }
+        return List.copyOf(urls);
+    }
+
+    /** Cumulative Zipf weights over {@code n} ranks. */
+    private static double[] zipf(int n) {
+        double[] cumulative = new double[n];
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            sum += 1.0 / (k + 1);
+            cumulative[k] = sum;
+        }
+        for (int k = 0; k < n; k++) {
+            cumulative[k] /= sum;
+        }
+        return cumulative;
     }
 
     private static void inProcess(SearchIndex index, int seconds, String label) {
@@ -140,34 +212,48 @@ public final class SearchBenchmark {
 
     /**
      * Each client holds one keep-alive connection and sends its requests one after another, as a
-     * browser tab does. The client is a minimal HTTP/1.1 reader on a socket, so that the load
-     * generator, which shares the machine's cores with the server, costs as little as possible.
+     * browser tab does. The client is a minimal HTTP/1.1 reader on a socket, with its requests
+     * encoded once and responses parsed in place, so that the load generator, which shares the
+     * machine's cores with the server, costs as little as possible. Every body is read whole.
      */
-    private static void http(int port, List<String> paths, int clients, int seconds, boolean gzip, String label) throws Exception {
-        List<List<Long>> perClient = new ArrayList<>();
+    private static void http(int port, List<String> paths, boolean popular, int clients, int seconds, boolean gzip,
+                             String label) throws Exception {
+        double[] cumulative = zipf(paths.size());
+        java.util.Set<Integer> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicLong repeats = new java.util.concurrent.atomic.AtomicLong();
+        List<byte[]> requests = paths.stream().map(p -> ("GET " + p + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + (gzip ? "Accept-Encoding: gzip\r\n" : "") + "\r\n").getBytes(StandardCharsets.US_ASCII)).toList();
+        List<long[]> perClient = new ArrayList<>();
+        List<int[]> counts = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         for (int c = 0; c < clients; c++) {
-            List<Long> latencies = new ArrayList<>();
+            long[] latencies = new long[1_000_000];
             perClient.add(latencies);
+            int[] count = new int[1];
+            counts.add(count);
             int offset = c;
             Thread t = new Thread(() -> {
                 try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                     socket.setTcpNoDelay(true);
                     OutputStream out = socket.getOutputStream();
-                    InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+                    ResponseReader in = new ResponseReader(socket.getInputStream());
                     int i = offset;
-                    while (System.nanoTime() < end && latencies.size() < 5_000_000) {
-                        byte[] request = ("GET " + paths.get(i++ % paths.size()) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                + (gzip ? "Accept-Encoding: gzip\r\n" : "") + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                    Random random = new Random(offset);
+                    while (System.nanoTime() < end && count[0] < latencies.length) {
+                        int pick = popular ? rank(cumulative, random.nextDouble()) : i++ % requests.size();
+                        if (popular && !asked.add(pick)) {
+                            repeats.incrementAndGet();
+                        }
+                        byte[] request = requests.get(pick);
                         long s = System.nanoTime();
                         out.write(request);
                         out.flush();
-                        if (readResponse(in) != 200) {
+                        if (in.read() != 200) {
                             errors.incrementAndGet();
                         }
-                        latencies.add(System.nanoTime() - s);
+                        latencies[count[0]++] = System.nanoTime() - s;
                     }
                 } catch (IOException e) {
                     errors.incrementAndGet();
@@ -180,47 +266,93 @@ public final class SearchBenchmark {
             t.join();
         }
         List<Long> all = new ArrayList<>();
-        perClient.forEach(all::addAll);
-        report("HTTP /api/search, " + clients + " clients, " + label + (errors.get() > 0 ? ", ERRORS " + errors.get() : ""),
+        for (int c = 0; c < clients; c++) {
+            long[] latencies = perClient.get(c);
+            for (int i = 0; i < counts.get(c)[0]; i++) {
+                all.add(latencies[i]);
+            }
+        }
+        String repeated = popular ? String.format(", %.0f%% repeats", 100.0 * repeats.get() / Math.max(1, all.size())) : "";
+        report("HTTP, " + clients + " clients, " + label + repeated + (errors.get() > 0 ? ", ERRORS " + errors.get() : ""),
                 all, seconds);
     }
 
-    /** Reads one response (Content-Length or chunked body) and returns its status. */
-    private static int readResponse(InputStream in) throws IOException {
-        String status = line(in);
-        int length = -1;
-        boolean chunked = false;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
-            String h = header.toLowerCase(Locale.ROOT);
-            if (h.startsWith("content-length:")) {
-                length = Integer.parseInt(h.substring(15).strip());
-            } else if (h.startsWith("transfer-encoding:") && h.contains("chunked")) {
-                chunked = true;
-            }
-        }
-        if (chunked) {
-            for (int n = Integer.parseInt(line(in).strip(), 16); n > 0; n = Integer.parseInt(line(in).strip(), 16)) {
-                in.readNBytes(n);
-                line(in);
-            }
-            line(in);
-        } else if (length > 0) {
-            in.readNBytes(length);
-        }
-        return Integer.parseInt(status.split(" ")[1]);
+    private static int rank(double[] cumulative, double u) {
+        int i = Arrays.binarySearch(cumulative, u);
+        return Math.min(cumulative.length - 1, i >= 0 ? i : -i - 1);
     }
 
-    private static String line(InputStream in) throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
+    /** Reads HTTP/1.1 responses (Content-Length or chunked bodies) from a buffer it refills. */
+    private static final class ResponseReader {
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int pos;
+        private int limit;
+        private final StringBuilder line = new StringBuilder(128);
+
+        ResponseReader(InputStream in) {
+            this.in = in;
+        }
+
+        /** Reads one response and returns its status. */
+        int read() throws IOException {
+            String status = line();
+            int length = -1;
+            boolean chunked = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    length = Integer.parseInt(header.substring(15).strip());
+                } else if (header.regionMatches(true, 0, "transfer-encoding:", 0, 18)
+                        && header.toLowerCase(Locale.ROOT).contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            if (chunked) {
+                for (int n = Integer.parseInt(line().strip(), 16); n > 0; n = Integer.parseInt(line().strip(), 16)) {
+                    skip(n);
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                skip(length);
+            }
+            return Integer.parseInt(status, status.indexOf(' ') + 1, status.indexOf(' ') + 4, 10);
+        }
+
+        private void fill() throws IOException {
+            pos = 0;
+            limit = in.read(buffer);
+            if (limit < 0) {
                 throw new EOFException("connection closed by the server");
             }
-            if (c != '\r') {
-                b.append((char) c);
+        }
+
+        private void skip(int n) throws IOException {
+            while (n > 0) {
+                if (pos == limit) {
+                    fill();
+                }
+                int step = Math.min(n, limit - pos);
+                pos += step;
+                n -= step;
             }
         }
-        return b.toString();
+
+        private String line() throws IOException {
+            line.setLength(0);
+            while (true) {
+                if (pos == limit) {
+                    fill();
+                }
+                byte b = buffer[pos++];
+                if (b == '\n') {
+                    return line.toString();
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+        }
     }
 
     private static void report(String label, List<Long> latencies, int seconds) {
@@ -229,7 +361,7 @@ public final class SearchBenchmark {
             System.out.println(label + ": no requests");
             return;
         }
-        System.out.printf("%-55s %,9d requests  %,8.0f /s   p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms%n", label,
+        System.out.printf("%-62s %,9d requests  %,8.0f /s   p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms%n", label,
                 sorted.length, sorted.length / (double) seconds, sorted[sorted.length / 2] / 1e6,
                 sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6);
     }

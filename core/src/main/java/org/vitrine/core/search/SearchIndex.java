@@ -3,10 +3,9 @@ package org.vitrine.core.search;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.BinaryDocValues;
@@ -48,6 +47,7 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,15 +73,19 @@ public final class SearchIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     private static final FacetsConfig FACETS = SearchSchema.facetsConfig();
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /** Recent answers kept per index version by default: small next to the index. */
+    public static final int CACHED_RESULTS = 1024;
 
     private final Path path;
     private final Directory directory;
     private final Object swapLock = new Object();
     private volatile SearcherManager manager;
     private final ScheduledExecutorService refresher;
+    private final int cachedResults;
 
-    private SearchIndex(Path path, Duration refreshInterval) throws IOException {
+    private SearchIndex(Path path, Duration refreshInterval, int cachedResults) throws IOException {
         this.path = path;
+        this.cachedResults = cachedResults;
         this.directory = FSDirectory.open(path);
         refresh();
         if (refreshInterval != null) {
@@ -104,7 +108,19 @@ public final class SearchIndex implements Closeable {
      *                        {@link #refresh()} is called
      */
     public static SearchIndex open(Path path, Duration refreshInterval) throws IOException {
-        return new SearchIndex(path, refreshInterval);
+        return open(path, refreshInterval, CACHED_RESULTS);
+    }
+
+    /**
+     * Opens the index at {@code path} (which may not exist yet), keeping the answers to up to
+     * {@code cachedResults} recent searches of the current index version (0: none). The cache is
+     * dropped with its version when a rebuilt index is swapped in.
+     */
+    public static SearchIndex open(Path path, Duration refreshInterval, int cachedResults) throws IOException {
+        if (cachedResults < 0) {
+            throw new IllegalArgumentException("cachedResults must be 0 or more, not " + cachedResults);
+        }
+        return new SearchIndex(path, refreshInterval, cachedResults);
     }
 
     /** The folder this index reads. */
@@ -137,7 +153,7 @@ public final class SearchIndex implements Closeable {
             // Every build writes a new index (new segments, and after the folder was deleted even
             // the same generation number), so open it afresh rather than incrementally. Queries
             // holding the old searcher finish on it; it closes when the last one releases it.
-            manager = new SearcherManager(directory, new CollectionSearcherFactory());
+            manager = new SearcherManager(directory, new CollectionSearcherFactory(cachedResults));
             if (current != null) {
                 current.close();
             }
@@ -173,7 +189,36 @@ public final class SearchIndex implements Closeable {
      * @throws InvalidQueryException when the query cannot be parsed or is too expensive
      */
     public SearchResult search(SearchRequest request) {
-        Query text = new DatasetQueryParser().parseQuery(request.query());
+        SearchResult result = withSearcher(s -> {
+            // Only answers are cached, so a hit is a request that parsed and ran on this version.
+            SearchResult cached = s.results.get(request);
+            if (cached != null) {
+                return cached;
+            }
+            Query text = new DatasetQueryParser().parseQuery(request.query());
+            // Every indexed dataset has facet values (a licence at least), so an index without any is empty.
+            SearchResult answer = s.facetState == null ? empty(request) : run(s, request, text);
+            s.results.put(request, answer);
+            return answer;
+        }, null);
+        if (result == null) {
+            // No index yet: still refuse a query that is not valid.
+            new DatasetQueryParser().parseQuery(request.query());
+            return empty(request);
+        }
+        return result;
+    }
+
+    private static SearchResult empty(SearchRequest request) {
+        return new SearchResult(0, request.page(), request.size(), List.of(), emptyFacets());
+    }
+
+    /** How many answers the current index version has cached. */
+    int cachedResults() {
+        return withSearcher(s -> s.results.size(), 0);
+    }
+
+    private SearchResult run(CollectionSearcher s, SearchRequest request, Query text) throws IOException {
         Query base = text;
         if (!request.parameters().isEmpty()) {
             BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
@@ -183,13 +228,6 @@ public final class SearchIndex implements Closeable {
             }
             base = b.build();
         }
-        Query baseQuery = base;
-        SearchResult empty = new SearchResult(0, request.page(), request.size(), List.of(), emptyFacets());
-        // Every indexed dataset has facet values (a licence at least), so an index without any is empty.
-        return withSearcher(s -> s.facetState == null ? empty : run(s, request, baseQuery), empty);
-    }
-
-    private SearchResult run(CollectionSearcher s, SearchRequest request, Query base) throws IOException {
         DrillDownQuery query = new DrillDownQuery(FACETS, base);
         for (String dim : SearchSchema.FACETS) {
             List<String> values = request.filters().get(dim);
@@ -208,9 +246,9 @@ public final class SearchIndex implements Closeable {
         }
         int topN = request.page() * request.size();
         Sort sort = sort(request);
+        FacetCollectors sideways = new FacetCollectors(s);
         DrillSideways.DrillSidewaysResult result;
         try {
-            DrillSideways sideways = new DrillSideways(s, FACETS, s.facetState);
             result = sort == null ? sideways.search(query, topN) : sideways.search(query, null, null, topN, sort, false);
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidQueryException("Query expands to too many terms; make it more specific", e);
@@ -218,7 +256,8 @@ public final class SearchIndex implements Closeable {
         ScoreDoc[] all = result.hits.scoreDocs;
         int from = Math.min(all.length, (request.page() - 1) * request.size());
         ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
-        Snippets snippets = new Snippets(new DatasetQueryParser(List.of(SearchSchema.DESCRIPTION)).parseQuery(request.query()));
+        // The snippet marks the description terms of the query already parsed, not of a second parse.
+        Snippets snippets = new Snippets(text);
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
         for (ScoreDoc hit : page) {
@@ -231,8 +270,10 @@ public final class SearchIndex implements Closeable {
             hits.add(new SearchResult.Hit(f.id(), f.title(), f.url(), f.thumbnail(), snippets.of(f.description()),
                     f.technique(), f.facility(), f.released(), sort == null ? hit.score : 0f));
         }
-        return new SearchResult(result.hits.totalHits.value, request.page(), request.size(), hits,
-                facets(result.facets, s.facetState));
+        // Immutable: a cached answer is shared by every request that asks the same.
+        return new SearchResult(result.hits.totalHits.value, request.page(), request.size(), List.copyOf(hits),
+                s.facetOrdinals.count(SearchSchema.FACETS, sideways.drillDowns, sideways.sideways,
+                        sideways.sidewaysDims, SearchSchema.FACET_VALUES));
     }
 
     /** Null for relevance order with a query; otherwise the field order. */
@@ -246,32 +287,32 @@ public final class SearchIndex implements Closeable {
         };
     }
 
-    private static Map<String, List<SearchResult.FacetValue>> facets(Facets facets, SortedSetDocValuesReaderState state)
-            throws IOException {
-        Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
-        for (String dim : SearchSchema.FACETS) {
-            List<SearchResult.FacetValue> values = new ArrayList<>();
-            if (state != null && state.getOrdRange(dim) != null) {
-                FacetResult r = facets.getTopChildren(SearchSchema.FACET_VALUES, dim);
-                if (r != null) {
-                    for (LabelAndValue lv : r.labelValues) {
-                        values.add(new SearchResult.FacetValue(lv.label, lv.value.longValue()));
-                    }
-                }
-            }
-            // Lucene breaks count ties by ordinal (value order); say so explicitly, since the
-            // browser search must list them identically.
-            values.sort(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
-                    .thenComparing(SearchResult.FacetValue::value));
-            out.put(dim, List.copyOf(values));
+    /**
+     * Drill-sideways that keeps the hits of the query and of each sideways dimension for
+     * {@link FacetOrdinals} to count, instead of counting them with Lucene's facet counts.
+     */
+    private static final class FacetCollectors extends DrillSideways {
+        FacetsCollector drillDowns;
+        FacetsCollector[] sideways;
+        String[] sidewaysDims;
+
+        FacetCollectors(CollectionSearcher searcher) {
+            super(searcher, FACETS, searcher.facetState);
         }
-        return out;
+
+        @Override
+        protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] sidewaysDims) {
+            this.drillDowns = drillDowns;
+            this.sideways = sideways;
+            this.sidewaysDims = sidewaysDims;
+            return null;
+        }
     }
 
     private static Map<String, List<SearchResult.FacetValue>> emptyFacets() {
         Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
         SearchSchema.FACETS.forEach(d -> out.put(d, List.of()));
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 
     /**
@@ -387,16 +428,23 @@ public final class SearchIndex implements Closeable {
     private record Candidate(SearchResult.Suggestion suggestion, String folded) {
     }
 
-    /** A searcher with what is derived once per index version: facet ordinals and suggestions. */
+    /**
+     * A searcher with what is derived once per index version: facet ordinals and labels,
+     * suggestions, and the recent answers.
+     */
     private static final class CollectionSearcher extends IndexSearcher {
         final SortedSetDocValuesReaderState facetState;
+        final FacetOrdinals facetOrdinals;
         final List<Candidate> suggestions;
         final String commit;
+        final ResultCache results;
 
-        CollectionSearcher(IndexReader reader) throws IOException {
+        CollectionSearcher(IndexReader reader, int cachedResults) throws IOException {
             super(reader);
+            results = new ResultCache(cachedResults);
             commit = commitKey(((StandardDirectoryReader) reader).getSegmentInfos());
             facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, FACETS) : null;
+            facetOrdinals = facetState == null ? null : new FacetOrdinals(facetState, reader.maxDoc());
             suggestions = suggestions(reader);
         }
 
@@ -434,9 +482,15 @@ public final class SearchIndex implements Closeable {
     }
 
     private static final class CollectionSearcherFactory extends SearcherFactory {
+        private final int cachedResults;
+
+        CollectionSearcherFactory(int cachedResults) {
+            this.cachedResults = cachedResults;
+        }
+
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-            return new CollectionSearcher(reader);
+            return new CollectionSearcher(reader, cachedResults);
         }
     }
 }

@@ -34,9 +34,9 @@ final class Snippets {
     private final Set<String> terms = new HashSet<>();
     private final List<ByteRunAutomaton> patterns = new ArrayList<>();
 
-    /** @param description the query limited to the description field */
-    Snippets(Query description) {
-        description.visit(new QueryVisitor() {
+    /** @param query the parsed query; only its terms on the description field are marked */
+    Snippets(Query query) {
+        query.visit(new QueryVisitor() {
             @Override
             public boolean acceptField(String field) {
                 return SearchSchema.DESCRIPTION.equals(field);
@@ -88,6 +88,10 @@ final class Snippets {
                 OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
                 ts.reset();
                 while (ts.incrementToken()) {
+                    // The snippet ends at most LENGTH characters after the first match: stop there.
+                    if (!marks.isEmpty() && offset.startOffset() >= marks.get(0)[0] + LENGTH) {
+                        break;
+                    }
                     if (matches(term.toString())) {
                         marks.add(new int[]{offset.startOffset(), offset.endOffset()});
                     }

@@ -8,7 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SnippetsTest {
 
     private static Snippets of(String query) {
-        return new Snippets(new DatasetQueryParser(java.util.List.of(SearchSchema.DESCRIPTION)).parseQuery(query));
+        return new Snippets(new DatasetQueryParser().parseQuery(query));
+    }
+
+    /** The query on every field marks what the query limited to the description would. */
+    @Test
+    void theFullQueryMarksWhatTheDescriptionQueryMarks() {
+        String text = "A ptychographic scan of hen lysozyme crystals, then thin film tomography at ESRF; "
+                + "zeolite grains & <b>markup</b>. Other words: perovskite, w17, virus, protein crystal.";
+        for (String q : java.util.List.of("crystal", "ptycho*", "lysozym~", "\"thin film\"", "zeolte~", "pero*",
+                "facility:esrf", "w17", "virus -protein", "title:crystal", "hen AND (scan OR absent)", "")) {
+            Snippets description = new Snippets(new DatasetQueryParser(java.util.List.of(SearchSchema.DESCRIPTION)).parseQuery(q));
+            assertEquals(description.of(text), of(q).of(text), q);
+        }
     }
 
     @Test

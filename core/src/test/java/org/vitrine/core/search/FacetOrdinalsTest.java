@@ -1,0 +1,134 @@
+package org.vitrine.core.search;
+
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link FacetOrdinals} counts exactly what Lucene's sorted-set facet counts do, drill-sideways
+ * included, on an index of several segments (index-wide ordinals) with many tied counts and
+ * more values than are listed.
+ */
+class FacetOrdinalsTest {
+
+    private static final FacetsConfig CONFIG = SearchSchema.facetsConfig();
+    private static final List<String> DIMS = List.of(SearchSchema.FACILITY, SearchSchema.SAMPLE, SearchSchema.KEYWORD,
+            SearchSchema.YEAR, SearchSchema.LICENSE);
+    private static final int TOP = 5;
+
+    @Test
+    void countsWhatLuceneCounts() throws IOException {
+        Random random = new Random(7);
+        try (Directory dir = new ByteBuffersDirectory();
+             IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+            for (int i = 0; i < 3_000; i++) {
+                Document doc = new Document();
+                doc.add(new StringField("group", "g" + random.nextInt(4), Field.Store.NO));
+                doc.add(new SortedSetDocValuesFacetField(SearchSchema.FACILITY, "F" + random.nextInt(9)));
+                doc.add(new SortedSetDocValuesFacetField(SearchSchema.SAMPLE, "s" + random.nextInt(400)));
+                for (int k = random.nextInt(4); k > 0; k--) {
+                    doc.add(new SortedSetDocValuesFacetField(SearchSchema.KEYWORD, "k" + random.nextInt(30)));
+                }
+                doc.add(new SortedSetDocValuesFacetField(SearchSchema.YEAR, String.valueOf(2000 + random.nextInt(3))));
+                writer.addDocument(CONFIG.build(doc));
+                if (i % 700 == 699) {
+                    writer.commit(); // several segments
+                }
+            }
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertTrue(reader.leaves().size() > 1, "the test needs index-wide ordinals over several segments");
+                IndexSearcher searcher = new IndexSearcher(reader);
+                SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, CONFIG);
+                FacetOrdinals ordinals = new FacetOrdinals(state, reader.maxDoc());
+
+                compare(searcher, state, ordinals, new MatchAllDocsQuery(), Map.of());
+                compare(searcher, state, ordinals, new TermQuery(new Term("group", "g1")), Map.of());
+                compare(searcher, state, ordinals, new TermQuery(new Term("group", "g2")),
+                        Map.of(SearchSchema.FACILITY, List.of("F1", "F4")));
+                compare(searcher, state, ordinals, new MatchAllDocsQuery(),
+                        Map.of(SearchSchema.FACILITY, List.of("F0"), SearchSchema.KEYWORD, List.of("k3", "k7")));
+                compare(searcher, state, ordinals, new TermQuery(new Term("group", "none")), Map.of());
+            }
+        }
+    }
+
+    private static void compare(IndexSearcher searcher, SortedSetDocValuesReaderState state, FacetOrdinals ordinals,
+                                Query base, Map<String, List<String>> filters) throws IOException {
+        DrillDownQuery query = new DrillDownQuery(CONFIG, base);
+        filters.forEach((dim, values) -> values.forEach(v -> query.add(dim, v)));
+
+        Facets lucene = new DrillSideways(searcher, CONFIG, state).search(query, 10).facets;
+        Map<String, List<SearchResult.FacetValue>> expected = new LinkedHashMap<>();
+        for (String dim : DIMS) {
+            List<SearchResult.FacetValue> values = new ArrayList<>();
+            if (state.getOrdRange(dim) != null) {
+                FacetResult r = lucene.getTopChildren(TOP, dim);
+                if (r != null) {
+                    for (LabelAndValue lv : r.labelValues) {
+                        values.add(new SearchResult.FacetValue(lv.label, lv.value.longValue()));
+                    }
+                }
+            }
+            values.sort(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
+                    .thenComparing(SearchResult.FacetValue::value));
+            expected.put(dim, values);
+        }
+
+        Captured captured = new Captured(searcher, state);
+        captured.search(query, 10);
+        assertEquals(expected, ordinals.count(DIMS, captured.drillDowns, captured.sideways, captured.sidewaysDims, TOP),
+                base + " with " + filters);
+    }
+
+    private static final class Captured extends DrillSideways {
+        FacetsCollector drillDowns;
+        FacetsCollector[] sideways;
+        String[] sidewaysDims;
+
+        Captured(IndexSearcher searcher, SortedSetDocValuesReaderState state) {
+            super(searcher, CONFIG, state);
+        }
+
+        @Override
+        protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] dims) {
+            this.drillDowns = drillDowns;
+            this.sideways = sideways;
+            this.sidewaysDims = dims;
+            return null;
+        }
+    }
+}
