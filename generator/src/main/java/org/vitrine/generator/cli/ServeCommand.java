@@ -19,6 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -69,11 +71,20 @@ final class ServeCommand implements Callable<Integer> {
         // Rebuilds (./vitrine build in another shell) are picked up without a restart.
         SearchIndex search = SearchIndex.open(built.searchIndex(), Duration.ofSeconds(2));
         Javalin app = ApiServer.create(List.of(h5grove, tiles, precomputed, new SearchRoutes(search)),
-                config -> config.staticFiles.add(staticFiles -> {
-            staticFiles.hostedPath = "/";
-            staticFiles.directory = site.toString();
-            staticFiles.location = Location.EXTERNAL;
-        })).start(host, port);
+                config -> {
+                    config.staticFiles.add(staticFiles -> {
+                        staticFiles.hostedPath = "/";
+                        staticFiles.directory = site.toString();
+                        staticFiles.location = Location.EXTERNAL;
+                    });
+                    // Pages that do not exist get the site's own 404 page, as on GitHub Pages; the API keeps its JSON.
+                    config.routes.error(404, "html", ctx -> {
+                        Path page = site.resolve("404.html");
+                        if (!ctx.path().startsWith("/api/") && Files.isRegularFile(page)) {
+                            ctx.html(Files.readString(page, StandardCharsets.UTF_8));
+                        }
+                    });
+                }).start(host, port);
         spec.commandLine().getOut().printf("Serving %s at http://%s:%d/ (Ctrl+C to stop)%n", site,
                 host.equals("0.0.0.0") ? "localhost" : host, app.port());
         CountDownLatch stopped = new CountDownLatch(1);
