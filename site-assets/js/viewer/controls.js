@@ -93,3 +93,29 @@ export function formatValue(v) {
   if (Number.isInteger(v)) return String(v);
   return String(+v.toPrecision(5));
 }
+
+/**
+ * Wires the window controls both viewers share: scale, colormap, auto-contrast and a manual
+ * min/max. A log scale drops a window reaching zero or below; a manual window is taken only
+ * when both bounds are finite numbers in order.
+ */
+export function bindWindowControls(view, { scaleSelect, cmapSelect, auto, minInput, maxInput }, paint) {
+  scaleSelect.addEventListener('change', () => {
+    view.scale = scaleSelect.value;
+    if (view.scale === 'log' && view.min !== null && view.min <= 0) view.min = view.max = null;
+    paint();
+  });
+  cmapSelect.addEventListener('change', () => { view.colormap = cmapSelect.value; paint(); });
+  auto.addEventListener('click', () => { view.min = view.max = null; paint(); });
+  for (const input of [minInput, maxInput]) {
+    input.addEventListener('change', () => {
+      const min = Number(minInput.value);
+      const max = Number(maxInput.value);
+      if (minInput.value !== '' && maxInput.value !== '' && Number.isFinite(min) && Number.isFinite(max) && min <= max) {
+        view.min = min;
+        view.max = max;
+        paint();
+      }
+    });
+  }
+}

@@ -4,7 +4,7 @@
 // rings, mask overlay, radial profile, and downloads of the frame (PNG, raw float32).
 
 import { PlaneCanvas, autoWindow, colour, drawHistogram, transform } from './render.js';
-import { COLORMAPS, SCALES, Status, UrlState, download, formatValue, h, select } from './controls.js';
+import { COLORMAPS, SCALES, Status, UrlState, bindWindowControls, download, formatValue, h, select } from './controls.js';
 
 
 export async function framesViewer(element, volume, colormaps) {
@@ -247,24 +247,7 @@ export async function framesViewer(element, volume, colormaps) {
 
   frameInput.addEventListener('input', () => setFrame(Number(frameInput.value)));
   play.addEventListener('click', togglePlay);
-  scaleSelect.addEventListener('change', () => {
-    view.scale = scaleSelect.value;
-    if (view.scale === 'log' && view.min !== null && view.min <= 0) view.min = view.max = null;
-    paint();
-  });
-  cmapSelect.addEventListener('change', () => { view.colormap = cmapSelect.value; paint(); });
-  auto.addEventListener('click', () => { view.min = view.max = null; paint(); });
-  for (const input of [minInput, maxInput]) {
-    input.addEventListener('change', () => {
-      const min = Number(minInput.value);
-      const max = Number(maxInput.value);
-      if (minInput.value !== '' && maxInput.value !== '' && Number.isFinite(min) && Number.isFinite(max) && min <= max) {
-        view.min = min;
-        view.max = max;
-        paint();
-      }
-    });
-  }
+  bindWindowControls(view, { scaleSelect, cmapSelect, auto, minInput, maxInput }, paint);
   rings.addEventListener('change', () => { view2d.draw(); paint(); });
   maskBox.addEventListener('change', paint);
   png.addEventListener('click', () => view2d.offscreen.toBlob((blob) => download(blob, `${element.dataset.name}-frame-${view.frame}.png`)));

@@ -4,7 +4,7 @@
 
 import { Plane } from './data.js';
 import { PlaneCanvas, autoWindow, colour } from './render.js';
-import { COLORMAPS, SCALES, Status, UrlState, formatLength, formatValue, h, select } from './controls.js';
+import { COLORMAPS, SCALES, Status, UrlState, bindWindowControls, formatLength, formatValue, h, select } from './controls.js';
 
 const NEUROGLANCER = 'https://neuroglancer-demo.appspot.com/';
 const AXES = ['x', 'y', 'z'];
@@ -210,24 +210,7 @@ export async function volumeViewer(element, volume, colormaps) {
     view.position[a] = Number(s.value);
     moved([a]);
   }));
-  scaleSelect.addEventListener('change', () => {
-    view.scale = scaleSelect.value;
-    if (view.scale === 'log' && view.min !== null && view.min <= 0) view.min = view.max = null;
-    paint();
-  });
-  cmapSelect.addEventListener('change', () => { view.colormap = cmapSelect.value; paint(); });
-  auto.addEventListener('click', () => { view.min = view.max = null; paint(); });
-  for (const input of [minInput, maxInput]) {
-    input.addEventListener('change', () => {
-      const min = Number(minInput.value);
-      const max = Number(maxInput.value);
-      if (minInput.value !== '' && maxInput.value !== '' && min <= max) {
-        view.min = min;
-        view.max = max;
-        paint();
-      }
-    });
-  }
+  bindWindowControls(view, { scaleSelect, cmapSelect, auto, minInput, maxInput }, paint);
   updateLink();
   await loadAll();
 }
