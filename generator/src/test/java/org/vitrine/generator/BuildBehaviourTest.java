@@ -117,6 +117,25 @@ class BuildBehaviourTest {
             assertEquals(2, a.search(org.vitrine.core.search.SearchRequest.of("zeolite")).total(), "the draft left the index");
         }
         assertArrayEquals(Files.readAllBytes(fresh.resolve("search-index.json")), Files.readAllBytes(site.resolve("search-index.json")));
+
+        // An edit that removes nothing is not merged at once: same hits, order, counts and snippets.
+        Fixtures.dataset(content, "one", Fixtures.validDataset("one", "keywords: [zeolite, perovskite]"));
+        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
+        Path fresh2 = tmp.resolve("fresh2");
+        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", fresh2.toString()).exit());
+        try (var a = org.vitrine.core.search.SearchIndex.open(updated, null);
+             var b = org.vitrine.core.search.SearchIndex.open(tmp.resolve("fresh2-search-index"), null)) {
+            for (String q : List.of("zeolite", "perovskite", "one", "dataset")) {
+                var request = org.vitrine.core.search.SearchRequest.of(q);
+                var expected = b.search(request);
+                var actual = a.search(request);
+                assertEquals(expected.total(), actual.total(), q);
+                assertEquals(expected.facets(), actual.facets(), q);
+                assertEquals(expected.hits().stream().map(h -> h.id() + " " + h.snippet()).toList(),
+                        actual.hits().stream().map(h -> h.id() + " " + h.snippet()).toList(), q);
+            }
+            assertEquals(2, a.search(org.vitrine.core.search.SearchRequest.of("perovskite")).total());
+        }
     }
 
     @Test

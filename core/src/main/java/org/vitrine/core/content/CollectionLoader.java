@@ -53,8 +53,12 @@ public final class CollectionLoader {
         this.cacheFile = cacheFile;
     }
 
-    /** The outcome of loading: the collection (null when the site file is unusable) and every problem found. */
-    public record Result(Collection collection, Path dataRoot, List<ContentProblem> problems) {
+    /**
+     * The outcome of loading: the collection (null when the site file is unusable), every problem
+     * found, and the {@link Dataset#digest() digests} already known (remembered from an earlier
+     * run or computed while reading) by dataset id.
+     */
+    public record Result(Collection collection, Path dataRoot, List<ContentProblem> problems, Map<String, String> digests) {
         public boolean hasErrors() {
             return problems.stream().anyMatch(ContentProblem::isError);
         }
@@ -65,14 +69,15 @@ public final class CollectionLoader {
         Path siteFile = contentDir.resolve(SITE_FILE);
         SiteConfig site = readSite(siteFile, problems);
         if (site == null) {
-            return new Result(null, null, problems.all());
+            return new Result(null, null, problems.all(), Map.of());
         }
         Path dataRoot = contentDir.resolve(site.dataRoot()).normalize();
 
         DatasetReader reader = new DatasetReader(site, panet);
         ContentCache cache = new ContentCache(cacheFile, site + "|" + (inspector != null));
+        Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
         List<Dataset> datasets = markdownFiles(contentDir.resolve("datasets"), problems).parallelStream()
-                .map(file -> readDataset(file, reader, dataRoot, cache, problems))
+                .map(file -> readDataset(file, reader, dataRoot, cache, problems, digests))
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(Dataset::id))
                 .toList();
@@ -87,11 +92,12 @@ public final class CollectionLoader {
             }
         }
         pages.sort(Comparator.comparingInt(Page::order).thenComparing(Page::slug));
-        return new Result(new Collection(site, datasets, pages, visibility), dataRoot, problems.all());
+        return new Result(new Collection(site, datasets, pages, visibility), dataRoot, problems.all(), Map.copyOf(digests));
     }
 
     /** Reads one dataset file, or takes what an earlier run read when nothing it depends on changed. */
-    private Dataset readDataset(Path file, DatasetReader reader, Path dataRoot, ContentCache cache, Problems problems) {
+    private Dataset readDataset(Path file, DatasetReader reader, Path dataRoot, ContentCache cache, Problems problems,
+                                Map<String, String> digests) {
         ContentCache.Entry cached = cache.lookup(file, dataRoot);
         if (cached != null) {
             cached.problems().forEach(p -> {
@@ -101,6 +107,9 @@ public final class CollectionLoader {
                     problems.warning(file, p.line(), p.message());
                 }
             });
+            if (cached.dataset() != null) {
+                digests.put(cached.dataset().id(), cached.digest());
+            }
             return cached.dataset();
         }
         Problems own = new Problems();
@@ -109,7 +118,10 @@ public final class CollectionLoader {
         if (dataset != null && inspector != null) {
             dataset = inspector.inspect(dataset, fm, dataRoot, own);
         }
-        cache.remember(file, dataRoot, dataset, own.all());
+        ContentCache.Entry entry = cache.remember(file, dataRoot, dataset, own.all());
+        if (entry != null && dataset != null) {
+            digests.put(dataset.id(), entry.digest());
+        }
         problems.addAll(own.all());
         return dataset;
     }

@@ -2,6 +2,7 @@ package org.vitrine.core.content;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.vitrine.core.model.Dataset;
 
@@ -23,12 +24,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ContentCache {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    // Smile (binary JSON) reads the ten thousand records of a large site about twice as fast as
+    // JSON text and shares the many repeated strings (technique paths, facility names).
+    private static final ObjectMapper JSON = new ObjectMapper(SmileFactory.builder()
+            .enable(com.fasterxml.jackson.dataformat.smile.SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES).build())
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** One remembered file: its stamp, the stamps of the data files it references, and the result. */
-    record Entry(String stamp, Map<String, String> files, Dataset dataset, List<CachedProblem> problems) {
+    /** One remembered file: its stamp, the stamps of the data files it references, the result and its digest. */
+    record Entry(String stamp, Map<String, String> files, Dataset dataset, String digest, List<CachedProblem> problems) {
     }
 
     /** A problem without its file (the entry's file). */
@@ -42,6 +46,7 @@ final class ContentCache {
     private final String version;
     private final Map<String, Entry> previous;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    private volatile boolean readAny;
 
     /**
      * @param file    where the cache lives (outside any published folder), or null for none
@@ -68,21 +73,27 @@ final class ContentCache {
         return e;
     }
 
-    void remember(Path source, Path dataRoot, Dataset dataset, List<ContentProblem> problems) {
+    /** Remembers what reading {@code source} gave; returns the entry, or null when there is no cache. */
+    Entry remember(Path source, Path dataRoot, Dataset dataset, List<ContentProblem> problems) {
         if (file == null) {
-            return;
+            return null;
         }
         Map<String, String> files = new TreeMap<>();
         if (dataset != null) {
             dataset.files().stream().filter(f -> f.isLocal()).forEach(f -> files.put(f.path(), stamp(dataRoot.resolve(f.path()))));
         }
         List<CachedProblem> own = problems.stream().map(p -> new CachedProblem(p.line(), p.severity(), p.message())).toList();
-        current.put(source.toString(), new Entry(stamp(source), files, dataset, own));
+        Entry entry = new Entry(stamp(source), files, dataset, dataset == null ? null : dataset.digest(), own);
+        readAny = true;
+        current.put(source.toString(), entry);
+        return entry;
     }
 
-    /** Writes what this run read, dropping entries of files that are gone. */
+    /** Writes what this run read, dropping entries of files that are gone; nothing when all was remembered. */
     void save() {
-        if (file == null) {
+        // Every entry is either taken over from the previous run or newly read: with nothing newly
+        // read and as many entries, the file already holds exactly this.
+        if (file == null || (!readAny && current.size() == previous.size())) {
             return;
         }
         try {

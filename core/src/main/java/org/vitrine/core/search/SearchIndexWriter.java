@@ -79,9 +79,13 @@ public final class SearchIndexWriter {
 
     /**
      * Brings an index written by {@link #write} up to date after some datasets changed: their
-     * documents are replaced, removed ones deleted, and the index merged back into one segment,
-     * so scores are those of a full rewrite. Analysis, the costly part, runs only for the
-     * changed datasets.
+     * documents are replaced and removed ones deleted. Analysis runs only for the changed
+     * datasets. When a dataset left the index (withdrawn, back to draft, embargoed), the index
+     * is merged back into one segment so that no term of it survives in the files (a deleted
+     * document's words would otherwise still be there for suggestions and term expansions until
+     * Lucene merges); an edit of a public dataset only adds a small segment, merged later by
+     * Lucene's merge policy, so a rebuild after one edit stays cheap. Until then the replaced
+     * version still counts in term statistics, which moves scores by a hair, not the order.
      *
      * @param changed    public datasets that are new or whose record changed
      * @param removedIds ids that are no longer public
@@ -101,7 +105,9 @@ public final class SearchIndexWriter {
             for (Dataset d : changed) {
                 writer.updateDocument(new Term(SearchSchema.ID_KEY, d.id()), facets.build(document(d, links)));
             }
-            writer.forceMerge(1);
+            if (!removedIds.isEmpty()) {
+                writer.forceMerge(1);
+            }
             writer.commit();
         } catch (UncheckedIOException e) {
             throw e.getCause();

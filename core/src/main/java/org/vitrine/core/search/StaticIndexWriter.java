@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Writes the compact static search index that {@code site-assets/js/search.js} searches in the
@@ -57,9 +58,29 @@ public final class StaticIndexWriter {
 
     /** The index as JSON text. */
     public static String toJson(List<Dataset> publicDatasets, DatasetLinks links) {
-        StringWriter w = new StringWriter();
+        return toJson(publicDatasets, d -> docJson(d, links));
+    }
+
+    /**
+     * The index as JSON text, with each dataset's entry taken from {@code docs} (which may
+     * remember entries of unchanged datasets from an earlier build; it must give what
+     * {@link #docJson} gives).
+     */
+    public static String toJson(List<Dataset> publicDatasets, Function<Dataset, String> docs) {
+        StringWriter w = new StringWriter(publicDatasets.size() * 1024);
         try {
-            write(publicDatasets, links, w);
+            write(publicDatasets, docs, w);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return w.toString();
+    }
+
+    /** One dataset's entry of the index: a JSON object. */
+    public static String docJson(Dataset dataset, DatasetLinks links) {
+        StringWriter w = new StringWriter(1024);
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            writeDoc(g, SearchableDataset.of(dataset, links));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -67,6 +88,10 @@ public final class StaticIndexWriter {
     }
 
     private static void write(List<Dataset> publicDatasets, DatasetLinks links, Writer w) throws IOException {
+        write(publicDatasets, d -> docJson(d, links), w);
+    }
+
+    private static void write(List<Dataset> publicDatasets, Function<Dataset, String> docs, Writer w) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
             g.writeNumberField("version", VERSION);
@@ -109,7 +134,7 @@ public final class StaticIndexWriter {
             g.writeArrayFieldStart("docs");
             List<Dataset> sorted = publicDatasets.stream().sorted(Comparator.comparing(Dataset::id)).toList();
             for (Dataset d : sorted) {
-                writeDoc(g, SearchableDataset.of(d, links));
+                g.writeRawValue(docs.apply(d));
             }
             g.writeEndArray();
             g.writeEndObject();

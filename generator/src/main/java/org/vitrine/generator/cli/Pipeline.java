@@ -11,6 +11,7 @@ import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.Visibility;
 import org.vitrine.core.techniques.PaNet;
 import org.vitrine.generator.site.ColormapTables;
+import org.vitrine.generator.site.DatasetDigests;
 import org.vitrine.generator.site.OutputTree;
 import org.vitrine.generator.site.PreviewVolumeBake;
 import org.vitrine.generator.site.SearchOutputs;
@@ -45,7 +46,7 @@ final class Pipeline {
         }
         FileInspector inspector = new FileInspector(hdf5, cache == null ? null : cache.resolve("checksums.properties"));
         CollectionLoader.Result result = new CollectionLoader(PaNet.bundled(), new Visibility(LocalDate.now()), inspector,
-                cache == null ? null : cache.resolve("content.json")).load(content);
+                cache == null ? null : cache.resolve("content.smile")).load(content);
         inspector.saveChecksums();
         return result;
     }
@@ -82,16 +83,17 @@ final class Pipeline {
                 List.of(new SearchOutputs(searchIndex), new PreviewVolumeBake(hdf5), new ColormapTables()));
         OutputTree tree = new OutputTree(site, cache);
         int total = collection.publicDatasets().size();
+        DatasetDigests digests = DatasetDigests.of(collection.publicDatasets(), result.digests());
         SiteBuilder.Report report;
         try {
         // A progress bar only where someone watches; CI logs get the summary line.
         if (System.console() != null && total >= 50) {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Baking").setInitialMax(total)
                     .setStyle(ProgressBarStyle.ASCII).build()) {
-                report = builder.build(collection, result.dataRoot(), tree, new Thumbnails(hdf5), bar::step);
+                report = builder.build(collection, digests, result.dataRoot(), tree, new Thumbnails(hdf5), bar::step);
             }
         } else {
-            report = builder.build(collection, result.dataRoot(), tree, new Thumbnails(hdf5), () -> { });
+            report = builder.build(collection, digests, result.dataRoot(), tree, new Thumbnails(hdf5), () -> { });
         }
         } catch (SiteBuilder.ContentProblemsException e) {
             Path cwd = Path.of("").toAbsolutePath();

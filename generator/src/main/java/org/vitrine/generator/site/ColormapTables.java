@@ -19,7 +19,7 @@ public final class ColormapTables implements SiteExtension {
     public static final String PATH = "assets/colormaps.json";
 
     @Override
-    public void write(Collection collection, Path dataRoot, OutputTree out) {
+    public void write(Collection collection, DatasetDigests digests, Path dataRoot, OutputTree out) {
         Map<String, String> tables = new LinkedHashMap<>();
         for (Colormap c : Colormap.values()) {
             tables.put(c.id(), HexFormat.of().formatHex(c.palette()));

@@ -31,6 +31,22 @@ public final class Links {
 
     /** "PETRA III, DESY" → "petra-iii-desy": ASCII, lower case, hyphens. */
     public static String slug(String text) {
+        // Thousands of datasets share a few facility, technique and keyword values.
+        String known = SLUGS.get(text);
+        if (known != null) {
+            return known;
+        }
+        if (SLUGS.size() > 100_000) {
+            SLUGS.clear();
+        }
+        String slug = makeSlug(text);
+        SLUGS.put(text, slug);
+        return slug;
+    }
+
+    private static final java.util.Map<String, String> SLUGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String makeSlug(String text) {
         String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         String s = EDGES.matcher(NON_ALNUM.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
         return s.isEmpty() ? "x" : s;

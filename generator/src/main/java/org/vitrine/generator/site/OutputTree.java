@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -30,8 +29,9 @@ import java.util.stream.Stream;
  */
 public final class OutputTree {
 
-    private static final String MANIFEST = "outputs.properties";
-    private static final String MEMO = "memo.properties";
+    /** Every path the last build produced, with the input key of those that have one. */
+    private static final String MANIFEST = "outputs.tsv";
+    private static final String MEMO = "memo.tsv";
 
     private final Path root;
     private final Path cache;
@@ -54,8 +54,16 @@ public final class OutputTree {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create output folder " + root, e);
         }
-        this.previousKeys = readProperties(MANIFEST);
-        this.previousMemo = readProperties(MEMO);
+        this.previousKeys = readTable(MANIFEST);
+        this.previousMemo = readTable(MEMO);
+        try {
+            // Until this build finishes, its files are in no manifest: should it stop half-way, the
+            // next build finds no manifest and walks the tree, so nothing it wrote can linger
+            // (such as the page of a dataset that has since been embargoed).
+            Files.deleteIfExists(this.cache.resolve(MANIFEST));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot update build state in " + cache, e);
+        }
     }
 
     /**
@@ -145,42 +153,75 @@ public final class OutputTree {
         }
     }
 
-    /** Ends the build: deletes what it did not produce and records the input keys. Returns the deleted paths. */
+    /**
+     * Ends the build: deletes what it did not produce and records the input keys. Returns the
+     * deleted paths. Stale files are found from the previous build's manifest, so a rebuild does
+     * not walk the whole tree; without a manifest (first build, or a damaged one) it walks the
+     * tree and removes every file this build did not produce.
+     */
     public List<String> finish() {
         List<String> deleted = new ArrayList<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    String rel = root.relativize(file).toString().replace('\\', '/');
-                    if (!produced.contains(rel)) {
-                        Files.delete(file);
-                        deleted.add(rel);
+            if (previousKeys.isEmpty()) {
+                deleteUnproducedByWalking(deleted);
+            } else {
+                for (String path : previousKeys.keySet()) {
+                    if (!produced.contains(path) && Files.deleteIfExists(resolve(path))) {
+                        deleted.add(path);
+                        deleteEmptyParents(resolve(path).getParent());
                     }
-                    return FileVisitResult.CONTINUE;
                 }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    if (!dir.equals(root)) {
-                        try (Stream<Path> s = Files.list(dir)) {
-                            if (s.findAny().isEmpty()) {
-                                Files.delete(dir);
-                            }
-                        }
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clean " + root, e);
         }
         java.util.Collections.sort(deleted);
         writeManifest();
         return deleted;
+    }
+
+    private void deleteUnproducedByWalking(List<String> deleted) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String rel = root.relativize(file).toString().replace('\\', '/');
+                if (!produced.contains(rel)) {
+                    Files.delete(file);
+                    deleted.add(rel);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                if (!dir.equals(root)) {
+                    deleteIfEmpty(dir);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private void deleteEmptyParents(Path dir) throws IOException {
+        while (dir != null && !dir.equals(root) && dir.startsWith(root) && deleteIfEmpty(dir)) {
+            dir = dir.getParent();
+        }
+    }
+
+    private static boolean deleteIfEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            if (s.findAny().isPresent()) {
+                return false;
+            }
+        }
+        Files.delete(dir);
+        return true;
     }
 
     private Path resolve(String path) {
@@ -191,36 +232,78 @@ public final class OutputTree {
         return target;
     }
 
-    private Map<String, String> readProperties(String name) {
+    /**
+     * Reads a table of {@code key TAB value} lines (tab, newline and backslash escaped). Much faster
+     * than {@link java.util.Properties} on the tens of thousands of rows of a large site.
+     */
+    private Map<String, String> readTable(String name) {
         Path f = cache.resolve(name);
         Map<String, String> out = new HashMap<>();
-        if (Files.isRegularFile(f)) {
-            Properties p = new Properties();
-            try (var in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                p.load(in);
-            } catch (IOException | IllegalArgumentException e) {
-                return out; // A damaged manifest only costs a full rebuild.
+        if (!Files.isRegularFile(f)) {
+            return out;
+        }
+        try (var in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                int tab = line.indexOf('\t');
+                if (tab < 0) {
+                    return new HashMap<>(); // A damaged table only costs a full rebuild.
+                }
+                out.put(unescape(line.substring(0, tab)), unescape(line.substring(tab + 1)));
             }
-            p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+        } catch (IOException | RuntimeException e) {
+            return new HashMap<>();
         }
         return out;
     }
 
     private void writeManifest() {
-        Properties outputs = new Properties();
-        keys.forEach((k, v) -> {
-            if (produced.contains(k)) {
-                outputs.setProperty(k, v);
+        Map<String, String> outputs = new java.util.TreeMap<>();
+        produced.forEach(p -> outputs.put(p, keys.getOrDefault(p, "")));
+        writeTable(MANIFEST, outputs);
+        writeTable(MEMO, new java.util.TreeMap<>(memo));
+    }
+
+    private void writeTable(String name, Map<String, String> rows) {
+        Path file = cache.resolve(name);
+        Path tmp = cache.resolve(name + ".tmp");
+        try (var w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, String> e : rows.entrySet()) {
+                w.write(escape(e.getKey()));
+                w.write('\t');
+                w.write(escape(e.getValue()));
+                w.write('\n');
             }
-        });
-        Properties memos = new Properties();
-        memos.putAll(memo);
-        try (var out = Files.newBufferedWriter(cache.resolve(MANIFEST), StandardCharsets.UTF_8);
-             var memoOut = Files.newBufferedWriter(cache.resolve(MEMO), StandardCharsets.UTF_8)) {
-            outputs.store(out, "Input keys of the pages the last build produced");
-            memos.store(memoOut, "Values derived from content, by digest of their input");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write build state in " + cache, e);
         }
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write build state in " + cache, e);
+        }
+    }
+
+    private static String escape(String s) {
+        if (s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                b.append(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

@@ -65,7 +65,7 @@ public final class PreviewVolumeBake implements SiteExtension {
     }
 
     @Override
-    public void write(Collection collection, Path dataRoot, OutputTree out) {
+    public void write(Collection collection, DatasetDigests digests, Path dataRoot, OutputTree out) {
         List<Candidate> candidates = new ArrayList<>();
         for (Dataset d : collection.publicDatasets()) {
             long datasetLeft = collection.site().previewDatasetBytes();

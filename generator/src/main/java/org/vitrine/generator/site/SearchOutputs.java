@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The two search indexes of a build: {@code search-index.json} in the site, searched in the
@@ -43,14 +44,15 @@ public final class SearchOutputs implements SiteExtension {
     }
 
     @Override
-    public void write(Collection collection, Path dataRoot, OutputTree out) {
+    public void write(Collection collection, DatasetDigests digests, Path dataRoot, OutputTree out) {
         List<Dataset> datasets = collection.publicDatasets();
-        Map<String, String> digests = new TreeMap<>();
-        datasets.forEach(d -> digests.put(d.id(), SiteBuilder.sha256(d.toString())));
-
-        String all = SiteBuilder.sha256(digests.toString());
-        if (!out.isFresh(StaticIndexWriter.DEFAULT_FILE, all)) {
-            out.write(StaticIndexWriter.DEFAULT_FILE, StaticIndexWriter.toJson(datasets, DatasetLinks.DEFAULT));
+        // Each entry is remembered by its dataset's digest: after one edit, one entry is made.
+        Function<Dataset, String> entry = d -> out.memo("search-doc:" + digests.of(d.id()),
+                () -> StaticIndexWriter.docJson(d, DatasetLinks.DEFAULT));
+        if (out.isFresh(StaticIndexWriter.DEFAULT_FILE, digests.all())) {
+            datasets.forEach(entry::apply); // keeps the remembered entries for the next build
+        } else {
+            out.write(StaticIndexWriter.DEFAULT_FILE, StaticIndexWriter.toJson(datasets, entry));
         }
         try {
             Map<String, String> previous = readDigests();
@@ -59,12 +61,12 @@ public final class SearchOutputs implements SiteExtension {
             } else {
                 List<Dataset> changed = new ArrayList<>();
                 for (Dataset d : datasets) {
-                    if (!digests.get(d.id()).equals(previous.get(d.id()))) {
+                    if (!digests.of(d.id()).equals(previous.get(d.id()))) {
                         changed.add(d);
                     }
                 }
                 Set<String> removed = new HashSet<>(previous.keySet());
-                removed.removeAll(digests.keySet());
+                removed.removeAll(digests.byId().keySet());
                 if (changed.isEmpty() && removed.isEmpty()) {
                     return;
                 }
@@ -75,7 +77,7 @@ public final class SearchOutputs implements SiteExtension {
                     SearchIndexWriter.write(datasets, luceneDirectory, DatasetLinks.DEFAULT);
                 }
             }
-            writeDigests(digests);
+            writeDigests(digests.byId());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the search index in " + luceneDirectory, e);
         }

@@ -71,17 +71,21 @@ public final class SiteBuilder {
     /**
      * Bakes {@code collection} into {@code out}.
      *
+     * @param digests    the digest of each public dataset
      * @param dataRoot   folder that dataset file paths are relative to
      * @param thumbnails makes the preview images of a dataset (writing them into {@code out})
      * @param progress   called once per dataset done, from any thread
      */
-    public Report build(Collection collection, Path dataRoot, OutputTree out, ThumbnailWriter thumbnails, Runnable progress) {
+    public Report build(Collection collection, DatasetDigests digests, Path dataRoot, OutputTree out, ThumbnailWriter thumbnails,
+                        Runnable progress) {
         SiteConfig site = collection.site();
         List<Dataset> datasets = collection.publicDatasets();
         fingerprint = fingerprint(site, collection.pages());
         Map<String, Object> siteView = siteView(site, collection.pages());
 
         Map<String, List<PreviewImage>> thumbs = prepareThumbnails(datasets, dataRoot, out.cache(), thumbnails);
+        // What a dataset's page and its row in every listing are made of: its record and previews.
+        Map<String, String> viewKeys = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger files = new AtomicInteger();
@@ -98,8 +102,10 @@ public final class SiteBuilder {
                 }
             }
             String page = Links.dataset(d.id()) + "index.html";
-            String key = sha256(fingerprint + '\n' + d + '\n' + t);
-            String summaryKey = "summary:" + sha256(d.body());
+            String viewKey = sha256(digests.of(d.id()) + '\n' + t);
+            viewKeys.put(d.id(), viewKey);
+            String key = sha256(fingerprint + '\n' + viewKey);
+            String summaryKey = "summary:" + digests.of(d.id());
             if (out.isFresh(page, key)) {
                 DatasetView.EXPORTS.forEach(name -> out.isFresh(Links.dataset(d.id()) + name, key));
                 summaries.put(d.id(), out.memo(summaryKey, () -> markdown.parse(d.body()).text(300)));
@@ -121,43 +127,76 @@ public final class SiteBuilder {
             progress.run();
         });
 
-        List<Map<String, Object>> summaryViews = datasets.stream()
-                .map(d -> DatasetView.summary(d, summaries.get(d.id()), thumbs.get(d.id())))
-                .toList();
-        Map<String, Map<String, Object>> byId = new HashMap<>();
-        summaryViews.forEach(v -> byId.put((String) v.get("id"), v));
-        List<Map<String, Object>> newest = datasets.stream()
-                .sorted(Comparator.comparing(Dataset::released, Comparator.nullsLast(Comparator.reverseOrder()))
-                        .thenComparing(Dataset::id))
-                .limit(6).map(d -> byId.get(d.id())).toList();
+        // The extensions (search indexes, preview volumes) need nothing from the listings below,
+        // so they are made meanwhile on a second thread.
+        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<?> extensionsDone = background.submit(() -> {
+            for (SiteExtension e : extensions) {
+                e.write(collection, digests, dataRoot, out);
+            }
+        });
+        background.shutdown();
 
-        Map<String, Object> home = new LinkedHashMap<>();
-        home.put("newest", newest);
-        home.put("gallery", summaryViews.stream().filter(v -> !((String) v.get("thumbnail")).isEmpty()).limit(24).toList());
-        home.put("counts", counts(datasets));
-        page(out, "index.ftlh", "index.html", siteView, home, site.title());
-        page(out, "datasets.ftlh", "datasets/index.html", siteView, Map.of("datasets", summaryViews), "All datasets");
+        try {
+            List<Map<String, Object>> summaryViews = datasets.stream()
+                    .map(d -> DatasetView.summary(d, summaries.get(d.id()), thumbs.get(d.id())))
+                    .toList();
+            Map<String, Map<String, Object>> byId = new HashMap<>();
+            summaryViews.forEach(v -> byId.put((String) v.get("id"), v));
+            List<Map<String, Object>> newest = datasets.stream()
+                    .sorted(Comparator.comparing(Dataset::released, Comparator.nullsLast(Comparator.reverseOrder()))
+                            .thenComparing(Dataset::id))
+                    .limit(6).map(d -> byId.get(d.id())).toList();
 
-        writeFacet(out, siteView, datasets, byId, "techniques", "Techniques", d -> d.technique() == null ? List.of() : List.of(d.technique().label()));
-        writeFacet(out, siteView, datasets, byId, "facilities", "Facilities", d -> List.of(d.facility()));
-        writeFacet(out, siteView, datasets, byId, "keywords", "Keywords", Dataset::keywords);
+            Map<String, Object> home = new LinkedHashMap<>();
+            home.put("newest", newest);
+            home.put("gallery", summaryViews.stream().filter(v -> !((String) v.get("thumbnail")).isEmpty()).limit(24).toList());
+            home.put("counts", counts(datasets));
+            page(out, "index.ftlh", "index.html", siteView, home, site.title());
+            page(out, "datasets.ftlh", "datasets/index.html", siteView, Map.of("datasets", summaryViews), "All datasets",
+                    rows(datasets, viewKeys));
 
-        for (Page p : collection.pages()) {
-            String path = p.slug() + "/index.html";
-            page(out, "page.ftlh", path, siteView, Map.of("page", Map.of("title", p.title(), "body", markdown.toHtml(p.body()))), p.title());
+            writeFacet(out, siteView, datasets, byId, viewKeys, "techniques", "Techniques", d -> d.technique() == null ? List.of() : List.of(d.technique().label()));
+            writeFacet(out, siteView, datasets, byId, viewKeys, "facilities", "Facilities", d -> List.of(d.facility()));
+            writeFacet(out, siteView, datasets, byId, viewKeys, "keywords", "Keywords", Dataset::keywords);
+
+            for (Page p : collection.pages()) {
+                String path = p.slug() + "/index.html";
+                page(out, "page.ftlh", path, siteView, Map.of("page", Map.of("title", p.title(), "body", markdown.toHtml(p.body()))), p.title());
+            }
+            page(out, "search.ftlh", "search/index.html", siteView, Map.of(), "Search");
+            page(out, "404.ftlh", "404.html", siteView, Map.of(), "Page not found");
+            List<String> contentPages = collection.pages().stream().map(Page::slug).toList();
+            page(out, "sitemap.ftlx", "sitemap.xml", siteView, Map.of("datasets", summaryViews, "contentPages", contentPages), "",
+                    rows(datasets, viewKeys) + canonical(contentPages));
+            page(out, "feed.ftlx", "feed.xml", siteView, Map.of("entries", newestFirst(datasets, byId), "updated", updated(datasets)), site.title());
+            out.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + site.baseUrl() + "sitemap.xml\n");
+            out.copyTree(assets, "assets/");
+        } catch (RuntimeException | Error e) {
+            extensionsDone.cancel(true);
+            throw e;
         }
-        page(out, "search.ftlh", "search/index.html", siteView, Map.of(), "Search");
-        page(out, "404.ftlh", "404.html", siteView, Map.of(), "Page not found");
-        page(out, "sitemap.ftlx", "sitemap.xml", siteView,
-                Map.of("datasets", summaryViews, "contentPages", collection.pages().stream().map(Page::slug).toList()), "");
-        page(out, "feed.ftlx", "feed.xml", siteView, Map.of("entries", newestFirst(datasets, byId), "updated", updated(datasets)), site.title());
-        out.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + site.baseUrl() + "sitemap.xml\n");
-        out.copyTree(assets, "assets/");
-        for (SiteExtension e : extensions) {
-            e.write(collection, dataRoot, out);
-        }
+        awaitExtensions(extensionsDone);
         List<String> deleted = out.finish();
         return new Report(datasets.size(), rendered.get(), datasets.size() - rendered.get(), files.get(), deleted);
+    }
+
+    /** Waits for the extensions; their failure is the build's failure, as if they had run here. */
+    private static void awaitExtensions(java.util.concurrent.Future<?> done) {
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while baking", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -213,13 +252,15 @@ public final class SiteBuilder {
     }
 
     private void writeFacet(OutputTree out, Map<String, Object> siteView, List<Dataset> datasets,
-                            Map<String, Map<String, Object>> byId, String dir, String title,
+                            Map<String, Map<String, Object>> byId, Map<String, String> viewKeys, String dir, String title,
                             Function<Dataset, List<String>> values) {
         Map<String, List<Map<String, Object>>> members = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, List<Dataset>> memberDatasets = new HashMap<>();
         Map<String, String> slugs = new HashMap<>();
         for (Dataset d : datasets) {
             for (String v : values.apply(d)) {
                 members.computeIfAbsent(v, k -> new ArrayList<>()).add(byId.get(d.id()));
+                memberDatasets.computeIfAbsent(Links.slug(v), k -> new ArrayList<>()).add(d);
             }
         }
         List<Map<String, Object>> index = new ArrayList<>();
@@ -239,7 +280,8 @@ public final class SiteBuilder {
         bySlug.forEach((slug, list) -> {
             String path = dir + "/" + slug + "/index.html";
             String name = slugs.get(slug);
-            page(out, "facet.ftlh", path, siteView, Map.of("facet", Map.of("kind", title, "name", name, "datasets", list)), title + ": " + name);
+            page(out, "facet.ftlh", path, siteView, Map.of("facet", Map.of("kind", title, "name", name, "datasets", list)), title + ": " + name,
+                    name + '\n' + rows(memberDatasets.get(slug), viewKeys));
         });
         String path = dir + "/index.html";
         page(out, "facets.ftlh", path, siteView, Map.of("facet", Map.of("kind", title, "values", index)), title);
@@ -250,10 +292,28 @@ public final class SiteBuilder {
      * dataset changed, only the listings that show it are rendered again.
      */
     private void page(OutputTree out, String template, String path, Map<String, Object> siteView, Map<String, Object> content, String title) {
-        String key = sha256(fingerprint + '\n' + template + '\n' + title + '\n' + canonical(siteView) + canonical(content));
+        page(out, template, path, siteView, content, title, canonical(content));
+    }
+
+    /**
+     * As above, with {@code contentKey} standing for {@code content}: a listing of thousands of
+     * datasets is keyed by its rows' ids and view keys rather than by its whole model.
+     */
+    private void page(OutputTree out, String template, String path, Map<String, Object> siteView, Map<String, Object> content,
+                      String title, String contentKey) {
+        String key = sha256(fingerprint + '\n' + template + '\n' + title + '\n' + canonical(siteView) + contentKey);
         if (!out.isFresh(path, key)) {
             out.write(path, render(template, path, siteView, content, title));
         }
+    }
+
+    /** The key of a listing's rows: each dataset's id and view key, in listing order. */
+    private static String rows(List<Dataset> datasets, Map<String, String> viewKeys) {
+        StringBuilder sb = new StringBuilder(datasets.size() * 80);
+        for (Dataset d : datasets) {
+            sb.append(d.id()).append(':').append(viewKeys.get(d.id())).append('\n');
+        }
+        return sb.toString();
     }
 
     /** Map-order-independent text of a view model, for cache keys. */
