@@ -84,51 +84,9 @@ public final class SiteBuilder {
         Map<String, Object> siteView = siteView(site, collection.pages());
 
         Map<String, List<PreviewImage>> thumbs = prepareThumbnails(datasets, dataRoot, out.cache(), thumbnails);
-        // What a dataset's page and its row in every listing are made of: its record and previews.
-        Map<String, String> viewKeys = new java.util.concurrent.ConcurrentHashMap<>();
-        Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
-        AtomicInteger rendered = new AtomicInteger();
-        AtomicInteger files = new AtomicInteger();
-        datasets.parallelStream().forEach(d -> {
-            List<PreviewImage> t = thumbs.get(d.id());
-            for (PreviewImage image : t) {
-                out.copy(image.smallFile(), Links.dataset(d.id()) + image.small());
-                out.copy(image.largeFile(), Links.dataset(d.id()) + image.large());
-            }
-            for (DataFile f : d.files()) {
-                if (f.isLocal() && f.url() == null) {
-                    out.copy(dataRoot.resolve(f.path()), Links.dataset(d.id()) + "files/" + f.name());
-                    files.incrementAndGet();
-                }
-            }
-            String page = Links.dataset(d.id()) + "index.html";
-            String viewKey = sha256(digests.of(d.id()) + '\n' + t);
-            viewKeys.put(d.id(), viewKey);
-            String key = sha256(fingerprint + '\n' + viewKey);
-            String summaryKey = "summary:" + digests.of(d.id());
-            if (out.isFresh(page, key)) {
-                DatasetView.EXPORTS.forEach(name -> out.isFresh(Links.dataset(d.id()) + name, key));
-                summaries.put(d.id(), out.memo(summaryKey, () -> markdown.parse(d.body()).text(300)));
-                progress.run();
-                return;
-            }
-            // One parse of the body serves the page and the summary that listings show.
-            MarkdownRenderer.Parsed body = markdown.parse(d.body());
-            String summary = out.memo(summaryKey, () -> body.text(300));
-            summaries.put(d.id(), summary);
-            Map<String, Object> view = DatasetView.full(d, site, body.html(), summary, t);
-            out.write(page, render("dataset.ftlh", page, siteView, Map.of("dataset", view), d.title()));
-            DatasetView.exports(d, site).forEach((name, text) -> {
-                String path = Links.dataset(d.id()) + name;
-                out.isFresh(path, key);
-                out.write(path, text);
-            });
-            rendered.incrementAndGet();
-            progress.run();
-        });
-
-        // The extensions (search indexes, preview volumes) need nothing from the listings below,
-        // so they are made meanwhile on a second thread.
+        // The extensions (search indexes, preview volumes) need nothing from the pages, so they
+        // are made meanwhile on another thread: Lucene indexing is sequential, and would
+        // otherwise leave a core idle at the end of the build.
         java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor();
         java.util.concurrent.Future<?> extensionsDone = background.submit(() -> {
             for (SiteExtension e : extensions) {
@@ -137,7 +95,50 @@ public final class SiteBuilder {
         });
         background.shutdown();
 
+        // What a dataset's page and its row in every listing are made of: its record and previews.
+        Map<String, String> viewKeys = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger rendered = new AtomicInteger();
+        AtomicInteger files = new AtomicInteger();
         try {
+            datasets.parallelStream().forEach(d -> {
+                List<PreviewImage> t = thumbs.get(d.id());
+                for (PreviewImage image : t) {
+                    out.copy(image.smallFile(), Links.dataset(d.id()) + image.small());
+                    out.copy(image.largeFile(), Links.dataset(d.id()) + image.large());
+                }
+                for (DataFile f : d.files()) {
+                    if (f.isLocal() && f.url() == null) {
+                        out.copy(dataRoot.resolve(f.path()), Links.dataset(d.id()) + "files/" + f.name());
+                        files.incrementAndGet();
+                    }
+                }
+                String page = Links.dataset(d.id()) + "index.html";
+                String viewKey = sha256(digests.of(d.id()) + '\n' + t);
+                viewKeys.put(d.id(), viewKey);
+                String key = sha256(fingerprint + '\n' + viewKey);
+                String summaryKey = "summary:" + digests.of(d.id());
+                if (out.isFresh(page, key)) {
+                    DatasetView.EXPORTS.forEach(name -> out.isFresh(Links.dataset(d.id()) + name, key));
+                    summaries.put(d.id(), out.memo(summaryKey, () -> markdown.parse(d.body()).text(300)));
+                    progress.run();
+                    return;
+                }
+                // One parse of the body serves the page and the summary that listings show.
+                MarkdownRenderer.Parsed body = markdown.parse(d.body());
+                String summary = out.memo(summaryKey, () -> body.text(300));
+                summaries.put(d.id(), summary);
+                Map<String, Object> view = DatasetView.full(d, site, body.html(), summary, t);
+                out.write(page, render("dataset.ftlh", page, siteView, Map.of("dataset", view), d.title()));
+                DatasetView.exports(d, site).forEach((name, text) -> {
+                    String path = Links.dataset(d.id()) + name;
+                    out.isFresh(path, key);
+                    out.write(path, text);
+                });
+                rendered.incrementAndGet();
+                progress.run();
+            });
+
             List<Map<String, Object>> summaryViews = datasets.stream()
                     .map(d -> DatasetView.summary(d, summaries.get(d.id()), thumbs.get(d.id())))
                     .toList();
