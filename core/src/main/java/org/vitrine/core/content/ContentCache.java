@@ -6,9 +6,13 @@ import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.vitrine.core.model.Dataset;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,13 +43,16 @@ final class ContentCache {
     record CachedProblem(int line, ContentProblem.Severity severity, String message) {
     }
 
-    private record Stored(String version, Map<String, Entry> entries) {
+    /** An entry with its encoded form, so that an entry carried over is written back without encoding it again. */
+    private record Stored(Entry entry, byte[] encoded) {
     }
+
+    private static final int MAGIC = 0x56434331; // "VCC1"
 
     private final Path file;
     private final String version;
-    private final Map<String, Entry> previous;
-    private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    private final Map<String, Stored> previous;
+    private final Map<String, Stored> current = new ConcurrentHashMap<>();
     private volatile boolean readAny;
 
     /**
@@ -60,7 +67,8 @@ final class ContentCache {
 
     /** The remembered result for {@code source}, or null when it or a file it references changed. */
     Entry lookup(Path source, Path dataRoot) {
-        Entry e = previous.get(source.toString());
+        Stored stored = previous.get(source.toString());
+        Entry e = stored == null ? null : stored.entry();
         if (e == null || !e.stamp().equals(stamp(source))) {
             return null;
         }
@@ -69,7 +77,7 @@ final class ContentCache {
                 return null;
             }
         }
-        current.put(source.toString(), e);
+        current.put(source.toString(), stored);
         return e;
     }
 
@@ -85,7 +93,11 @@ final class ContentCache {
         List<CachedProblem> own = problems.stream().map(p -> new CachedProblem(p.line(), p.severity(), p.message())).toList();
         Entry entry = new Entry(stamp(source), files, dataset, dataset == null ? null : dataset.digest(), own);
         readAny = true;
-        current.put(source.toString(), entry);
+        try {
+            current.put(source.toString(), new Stored(entry, JSON.writeValueAsBytes(entry)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remember " + source + " in the content cache", e);
+        }
         return entry;
     }
 
@@ -96,26 +108,68 @@ final class ContentCache {
         if (file == null || (!readAny && current.size() == previous.size())) {
             return;
         }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), new Stored(version, new TreeMap<>(current)));
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                out.writeInt(MAGIC);
+                writeBytes(out, version.getBytes(StandardCharsets.UTF_8));
+                out.writeInt(current.size());
+                for (Map.Entry<String, Stored> e : current.entrySet()) {
+                    writeBytes(out, e.getKey().getBytes(StandardCharsets.UTF_8));
+                    writeBytes(out, e.getValue().encoded());
+                }
+            }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the content cache " + file, e);
         }
     }
 
-    private static Map<String, Entry> read(Path file, String version) {
+    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    /** The entries of {@code file} (decoded in parallel), or none when it is missing, damaged or of another version. */
+    private static Map<String, Stored> read(Path file, String version) {
         if (file == null || !Files.isRegularFile(file)) {
             return Map.of();
         }
         try {
-            Stored s = JSON.readValue(file.toFile(), Stored.class);
-            return s.version().equals(version) && s.entries() != null ? s.entries() : Map.of();
+            ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
+            if (in.getInt() != MAGIC || !version.equals(new String(bytes(in), StandardCharsets.UTF_8))) {
+                return Map.of();
+            }
+            int count = in.getInt();
+            List<String> keys = new java.util.ArrayList<>(count);
+            List<byte[]> encoded = new java.util.ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                keys.add(new String(bytes(in), StandardCharsets.UTF_8));
+                encoded.add(bytes(in));
+            }
+            Map<String, Stored> out = new ConcurrentHashMap<>(count * 4 / 3 + 1);
+            java.util.stream.IntStream.range(0, count).parallel().forEach(i -> {
+                try {
+                    out.put(keys.get(i), new Stored(JSON.readValue(encoded.get(i), Entry.class), encoded.get(i)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return out;
         } catch (IOException | RuntimeException e) {
             return Map.of(); // A damaged or older cache only costs reading everything again.
         }
+    }
+
+    private static byte[] bytes(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalStateException("damaged content cache");
+        }
+        byte[] b = new byte[length];
+        in.get(b);
+        return b;
     }
 
     /** Size and modification time: what tells a changed file without reading it. */

@@ -30,16 +30,16 @@ import java.util.stream.Stream;
 public final class OutputTree {
 
     /** Every path the last build produced, with the input key of those that have one. */
-    private static final String MANIFEST = "outputs.tsv";
-    private static final String MEMO = "memo.tsv";
+    private static final String MANIFEST = "outputs.state";
+    private static final String MEMO = "memo.state";
 
     private final Path root;
     private final Path cache;
-    private final Map<String, String> previousKeys;
-    private final Map<String, String> keys = new ConcurrentHashMap<>();
+    private final Map<String, StateTable.Value> previousKeys;
+    private final Map<String, StateTable.Value> keys = new ConcurrentHashMap<>();
     private final Set<String> produced = ConcurrentHashMap.newKeySet();
-    private final Map<String, String> previousMemo;
-    private final Map<String, String> memo = new ConcurrentHashMap<>();
+    private final Map<String, StateTable.Value> previousMemo;
+    private final Map<String, StateTable.Value> memo = new ConcurrentHashMap<>();
 
     /**
      * @param root  the output folder (created if missing)
@@ -54,8 +54,8 @@ public final class OutputTree {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create output folder " + root, e);
         }
-        this.previousKeys = readTable(MANIFEST);
-        this.previousMemo = readTable(MEMO);
+        this.previousKeys = StateTable.read(this.cache.resolve(MANIFEST));
+        this.previousMemo = StateTable.read(this.cache.resolve(MEMO));
         try {
             // Until this build finishes, its files are in no manifest: should it stop half-way, the
             // next build finds no manifest and walks the tree, so nothing it wrote can linger
@@ -71,12 +71,12 @@ public final class OutputTree {
      * body): computed once, then remembered by later builds.
      */
     public String memo(String key, java.util.function.Supplier<String> compute) {
-        String v = previousMemo.get(key);
+        StateTable.Value v = previousMemo.get(key);
         if (v == null) {
-            v = compute.get();
+            v = StateTable.Value.of(compute.get());
         }
         memo.put(key, v);
-        return v;
+        return v.text();
     }
 
     public Path root() {
@@ -93,11 +93,13 @@ public final class OutputTree {
      * that follows.
      */
     public boolean isFresh(String path, String key) {
-        keys.put(path, key);
-        if (key.equals(previousKeys.get(path)) && Files.isRegularFile(root.resolve(path))) {
+        StateTable.Value previous = previousKeys.get(path);
+        if (previous != null && previous.text().equals(key) && Files.isRegularFile(root.resolve(path))) {
+            keys.put(path, previous);
             produced.add(path);
             return true;
         }
+        keys.put(path, StateTable.Value.of(key));
         return false;
     }
 
@@ -232,78 +234,11 @@ public final class OutputTree {
         return target;
     }
 
-    /**
-     * Reads a table of {@code key TAB value} lines (tab, newline and backslash escaped). Much faster
-     * than {@link java.util.Properties} on the tens of thousands of rows of a large site.
-     */
-    private Map<String, String> readTable(String name) {
-        Path f = cache.resolve(name);
-        Map<String, String> out = new HashMap<>();
-        if (!Files.isRegularFile(f)) {
-            return out;
-        }
-        try (var in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                int tab = line.indexOf('\t');
-                if (tab < 0) {
-                    return new HashMap<>(); // A damaged table only costs a full rebuild.
-                }
-                out.put(unescape(line.substring(0, tab)), unescape(line.substring(tab + 1)));
-            }
-        } catch (IOException | RuntimeException e) {
-            return new HashMap<>();
-        }
-        return out;
-    }
-
     private void writeManifest() {
-        Map<String, String> outputs = new java.util.TreeMap<>();
-        produced.forEach(p -> outputs.put(p, keys.getOrDefault(p, "")));
-        writeTable(MANIFEST, outputs);
-        writeTable(MEMO, new java.util.TreeMap<>(memo));
-    }
-
-    private void writeTable(String name, Map<String, String> rows) {
-        Path file = cache.resolve(name);
-        Path tmp = cache.resolve(name + ".tmp");
-        try (var w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, String> e : rows.entrySet()) {
-                w.write(escape(e.getKey()));
-                w.write('\t');
-                w.write(escape(e.getValue()));
-                w.write('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write build state in " + cache, e);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write build state in " + cache, e);
-        }
-    }
-
-    private static String escape(String s) {
-        if (s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
-    }
-
-    private static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        StateTable.Value none = StateTable.Value.of("");
+        Map<String, StateTable.Value> outputs = new HashMap<>(produced.size() * 4 / 3 + 1);
+        produced.forEach(p -> outputs.put(p, keys.getOrDefault(p, none)));
+        StateTable.write(cache.resolve(MANIFEST), outputs);
+        StateTable.write(cache.resolve(MEMO), memo);
     }
 }

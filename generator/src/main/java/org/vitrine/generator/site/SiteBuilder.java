@@ -154,8 +154,8 @@ public final class SiteBuilder {
             home.put("gallery", summaryViews.stream().filter(v -> !((String) v.get("thumbnail")).isEmpty()).limit(24).toList());
             home.put("counts", counts(datasets));
             page(out, "index.ftlh", "index.html", siteView, home, site.title());
-            page(out, "datasets.ftlh", "datasets/index.html", siteView, Map.of("datasets", summaryViews), "All datasets",
-                    rows(datasets, viewKeys));
+            String allRows = rows(datasets, viewKeys);
+            page(out, "datasets.ftlh", "datasets/index.html", siteView, Map.of("datasets", summaryViews), "All datasets", allRows);
 
             writeFacet(out, siteView, datasets, byId, viewKeys, "techniques", "Techniques", d -> d.technique() == null ? List.of() : List.of(d.technique().label()));
             writeFacet(out, siteView, datasets, byId, viewKeys, "facilities", "Facilities", d -> List.of(d.facility()));
@@ -169,7 +169,7 @@ public final class SiteBuilder {
             page(out, "404.ftlh", "404.html", siteView, Map.of(), "Page not found");
             List<String> contentPages = collection.pages().stream().map(Page::slug).toList();
             page(out, "sitemap.ftlx", "sitemap.xml", siteView, Map.of("datasets", summaryViews, "contentPages", contentPages), "",
-                    rows(datasets, viewKeys) + canonical(contentPages));
+                    allRows + canonical(contentPages));
             page(out, "feed.ftlx", "feed.xml", siteView, Map.of("entries", newestFirst(datasets, byId), "updated", updated(datasets)), site.title());
             out.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + site.baseUrl() + "sitemap.xml\n");
             out.copyTree(assets, "assets/");
@@ -308,11 +308,14 @@ public final class SiteBuilder {
         }
     }
 
-    /** The key of a listing's rows: each dataset's id and view key, in listing order. */
+    /**
+     * The key of a listing's rows: each dataset's id and view key, in listing order. 64 bits of
+     * each view key are plenty to tell an edit, and keep the text to hash small.
+     */
     private static String rows(List<Dataset> datasets, Map<String, String> viewKeys) {
-        StringBuilder sb = new StringBuilder(datasets.size() * 80);
+        StringBuilder sb = new StringBuilder(datasets.size() * 32);
         for (Dataset d : datasets) {
-            sb.append(d.id()).append(':').append(viewKeys.get(d.id())).append('\n');
+            sb.append(d.id()).append(':').append(viewKeys.get(d.id()), 0, 16).append('\n');
         }
         return sb.toString();
     }
