@@ -65,6 +65,48 @@ class BuildBehaviourTest {
     }
 
     @Test
+    void aBuildThatStoppedHalfWayLeavesNothingBehindForTheNext() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "one", Fixtures.validDataset("one", ""));
+        Path site = tmp.resolve("site");
+        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
+
+        // A build that wrote a page and then stopped (killed, out of memory) before its manifest.
+        new org.vitrine.generator.site.OutputTree(site, tmp.resolve("site-cache")).write("datasets/later-embargoed/index.html", "secret-title");
+        Fixtures.Run next = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertEquals(0, next.exit(), next.err());
+        assertTrue(next.out().contains("1 stale files removed"), next.out());
+        assertNoMention(site, "secret-title");
+        assertTrue(Files.isRegularFile(site.resolve("datasets/one/index.html")));
+    }
+
+    @Test
+    void damagedBuildStateOnlyCostsAFullRebuild() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "one", Fixtures.validDataset("one", ""));
+        Fixtures.dataset(content, "two", Fixtures.validDataset("two", ""));
+        Path site = tmp.resolve("site");
+        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
+        Map<String, byte[]> before = tree(site);
+        try (Stream<Path> files = Files.list(tmp.resolve("site-cache"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                // Keep the head, garble the rest: lengths and records no longer make sense.
+                for (int i = Math.min(8, bytes.length); i < bytes.length; i++) {
+                    bytes[i] = (byte) (bytes[i] * 31 + 7);
+                }
+                Files.write(f, bytes);
+            }
+        }
+        Fixtures.Run again = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("2 datasets (2 pages rendered, 0 unchanged)"), again.out());
+        Map<String, byte[]> after = tree(site);
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+    }
+
+    @Test
     void datasetsSharingOneFileBuildTheirPreviewsInParallel() throws IOException {
         Path content = Fixtures.newContent(tmp.resolve("content"));
         Files.copy(Fixtures.demoContent().resolve("data/synthetic/shepp-logan-phantom-128.h5"), content.resolve("data/phantom.h5"));
