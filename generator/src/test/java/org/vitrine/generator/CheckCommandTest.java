@@ -86,6 +86,22 @@ class CheckCommandTest {
     }
 
     @Test
+    void unknownUnitsAreWarningsAtTheirLine() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "units", Fixtures.validDataset("units", """
+                parameters:
+                  photon_energy: 8.7 keV
+                  detector_distance: 2 furlongs
+                  pixel_count: 512
+                """));
+        Fixtures.Run run = Fixtures.vitrine("check", "--content", content.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("units.md:11: warning: unit 'furlongs' of parameter 'detector_distance' is not known"), run.err());
+        assertFalse(run.err().contains("photon_energy"), run.err());
+        assertFalse(run.err().contains("pixel_count"), run.err());
+    }
+
+    @Test
     void validDatasetWithRealHdf5FilePasses() throws IOException {
         Path content = Fixtures.newContent(tmp.resolve("content"));
         Files.copy(Fixtures.demoContent().resolve("data/petra-p25/PETRAIII_P25_Near_Field_Ptycho.cxi"), content.resolve("data/petra.cxi"));

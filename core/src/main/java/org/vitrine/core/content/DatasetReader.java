@@ -201,11 +201,19 @@ public final class DatasetReader {
                     out.add(new Parameter(e.getKey(), Double.parseDouble(m.group(1)), m.group(2) == null ? "" : m.group(2).strip(), Provenance.CURATED));
                 } else {
                     f.error(p, "'" + v.asText() + "' is not a number with a unit, such as '8.7 keV'");
+                    continue;
                 }
             } else if (v.isObject() && v.path("value").isNumber()) {
                 out.add(new Parameter(e.getKey(), v.get("value").asDouble(), v.path("unit").asText(""), Provenance.CURATED));
             } else {
                 f.error(p, "parameter '" + e.getKey() + "' needs a value: write '8.7 keV' or {value: 8.7, unit: keV}");
+                continue;
+            }
+            String unit = out.get(out.size() - 1).unit();
+            if (!unit.isEmpty() && !org.vitrine.core.units.UnitTable.isKnown(unit)) {
+                // Shown as written, but search cannot compare it with other units.
+                f.warn(p, "unit '" + unit + "' of parameter '" + e.getKey() + "' is not known, so range searches will not find it; known units: "
+                        + String.join(", ", org.vitrine.core.units.UnitTable.knownSymbols()));
             }
         }
         return out;
