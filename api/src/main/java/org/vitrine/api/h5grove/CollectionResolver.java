@@ -15,15 +15,23 @@ import java.util.Map;
  */
 public final class CollectionResolver implements FileResolver {
 
-    private final Path dataRoot;
-    private final Map<String, String> localPathByName = new HashMap<>();
+    /** What is served: swapped whole, so a request sees one build or the next, never a mix. */
+    private record Served(Path dataRoot, Map<String, String> localPathByName) {
+    }
+
+    private volatile Served served;
 
     /**
      * @param collection the loaded collection; only {@link Collection#publicDatasets()} are served
      * @param dataRoot   the folder local file paths are relative to
      */
     public CollectionResolver(Collection collection, Path dataRoot) {
-        this.dataRoot = dataRoot;
+        update(collection, dataRoot);
+    }
+
+    /** Serves the files of {@code collection} from now on (after a rebuild); a file no longer public is gone at once. */
+    public void update(Collection collection, Path dataRoot) {
+        Map<String, String> localPathByName = new HashMap<>();
         for (Dataset dataset : collection.publicDatasets()) {
             for (DataFile file : dataset.files()) {
                 if (file.isLocal()) {
@@ -31,14 +39,16 @@ public final class CollectionResolver implements FileResolver {
                 }
             }
         }
+        served = new Served(dataRoot, Map.copyOf(localPathByName));
     }
 
     @Override
     public Path resolve(String name) {
-        String local = name == null ? null : localPathByName.get(name);
+        Served s = served;
+        String local = name == null ? null : s.localPathByName().get(name);
         if (local == null) {
             throw SafePaths.notFound(name);
         }
-        return SafePaths.under(dataRoot, local, name);
+        return SafePaths.under(s.dataRoot(), local, name);
     }
 }

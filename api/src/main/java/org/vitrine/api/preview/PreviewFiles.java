@@ -24,7 +24,7 @@ public final class PreviewFiles {
     }
 
     private final FileResolver resolver;
-    private final Map<String, Map.Entry<Dataset, DataFile>> byName = new HashMap<>();
+    private volatile Map<String, Map.Entry<Dataset, DataFile>> byName;
 
     /**
      * @param collection the loaded collection; only its public datasets are served
@@ -32,13 +32,20 @@ public final class PreviewFiles {
      */
     public PreviewFiles(Collection collection, FileResolver resolver) {
         this.resolver = resolver;
+        update(collection);
+    }
+
+    /** Serves the files of {@code collection} from now on (after a rebuild). */
+    public void update(Collection collection) {
+        Map<String, Map.Entry<Dataset, DataFile>> index = new HashMap<>();
         for (Dataset d : collection.publicDatasets()) {
             for (DataFile f : d.files()) {
                 if (PreviewVolumes.isPreviewable(f)) {
-                    byName.putIfAbsent(d.id() + "/" + f.name(), Map.entry(d, f));
+                    index.putIfAbsent(d.id() + "/" + f.name(), Map.entry(d, f));
                 }
             }
         }
+        byName = Map.copyOf(index);
     }
 
     /**

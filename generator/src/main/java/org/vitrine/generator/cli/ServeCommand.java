@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code vitrine serve}: builds, then serves the site and the API on one port. */
-@Command(name = "serve", description = "Build, then serve the site and the API (http://localhost:7070 by default).")
+@Command(name = "serve", description = "Build, then serve the site and the API (http://localhost:7070 by default), "
+        + "baking again when the content changes.")
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -49,27 +51,60 @@ final class ServeCommand implements Callable<Integer> {
                     + "instead of the published datasets' files.")
     Path h5groveRoot;
 
+    @Option(names = "--watch", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Bake again when content, templates or assets change (default: on; --no-watch to serve as built).")
+    boolean watch;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException, java.io.IOException {
-        Pipeline.Built built = Pipeline.build(options, out, spec.commandLine().getOut(), spec.commandLine().getErr());
-        if (built == null) {
+    public Integer call() throws InterruptedException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        Running running = start(options, out, host, port, h5groveRoot, watch, stdout, spec.commandLine().getErr());
+        if (running == null) {
             return 1;
         }
+        stdout.printf("Serving %s at http://%s:%d/ (Ctrl+C to stop)%n", out.toAbsolutePath().normalize(),
+                host.equals("0.0.0.0") ? "localhost" : host, running.port());
+        stdout.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+
+    /**
+     * Builds, then serves the site and the API; with {@code watch}, bakes again whenever the
+     * content, templates or assets change and serves the new build (a build with errors prints
+     * them and leaves the last good one served). Returns null, having printed why, when the first
+     * build fails.
+     */
+    static Running start(ContentOptions options, Path out, String host, int port, Path h5groveRoot, boolean watch,
+                         PrintWriter stdout, PrintWriter err) {
+        Pipeline.Built built = Pipeline.build(options, out, stdout, err);
+        if (built == null) {
+            return null;
+        }
         Path site = out.toAbsolutePath().normalize();
-        FileResolver files = h5groveRoot != null
-                ? new DataRootResolver(h5groveRoot.toAbsolutePath().normalize())
-                : new CollectionResolver(built.collection(), built.dataRoot());
+        CollectionResolver published = new CollectionResolver(built.collection(), built.dataRoot());
+        FileResolver files = h5groveRoot != null ? new DataRootResolver(h5groveRoot.toAbsolutePath().normalize()) : published;
         H5groveOptions limits = H5groveOptions.defaults();
         H5groveRoutes h5grove = new H5groveRoutes(files, limits);
         // Tiles and volumes always serve the published datasets, through the same opened files and chunk cache.
-        PreviewFiles previews = new PreviewFiles(built.collection(), new CollectionResolver(built.collection(), built.dataRoot()));
+        PreviewFiles previews = new PreviewFiles(built.collection(), published);
         TileRoutes tiles = new TileRoutes(previews, h5grove.hdf5(), limits);
         PrecomputedRoutes precomputed = new PrecomputedRoutes(previews, h5grove.hdf5(), limits);
-        // Rebuilds (./vitrine build in another shell) are picked up without a restart.
-        SearchIndex search = SearchIndex.open(built.searchIndex(), Duration.ofSeconds(2));
+        // Rebuilds (by the watcher, or ./vitrine build in another shell) are picked up without a restart.
+        SearchIndex search;
+        try {
+            search = SearchIndex.open(built.searchIndex(), Duration.ofSeconds(2));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot open the search index " + built.searchIndex(), e);
+        }
         Javalin app = ApiServer.create(List.of(h5grove, tiles, precomputed, new SearchRoutes(search)),
                 config -> {
                     config.staticFiles.add(staticFiles -> {
@@ -85,22 +120,71 @@ final class ServeCommand implements Callable<Integer> {
                         }
                     });
                 }).start(host, port);
-        spec.commandLine().getOut().printf("Serving %s at http://%s:%d/ (Ctrl+C to stop)%n", site,
-                host.equals("0.0.0.0") ? "localhost" : host, app.port());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            tiles.close();
-            precomputed.close();
-            h5grove.close();
-            try {
-                search.close();
-            } catch (java.io.IOException e) {
-                // Shutting down: nothing left to do with it.
+        SourceWatcher watcher = null;
+        Thread rebuilds = null;
+        if (watch) {
+            SourceWatcher w = new SourceWatcher(List.of(options.content, options.templates(), options.assets()));
+            watcher = w;
+            rebuilds = new Thread(() -> {
+                try {
+                    while (w.awaitChange()) {
+                        Pipeline.Built next;
+                        try {
+                            next = Pipeline.build(options, out, stdout, err);
+                        } catch (RuntimeException e) {
+                            err.println("vitrine: " + e.getMessage());
+                            next = null;
+                        }
+                        if (next == null) {
+                            err.println("Still serving the last good build.");
+                            err.flush();
+                            continue;
+                        }
+                        published.update(next.collection(), next.dataRoot());
+                        previews.update(next.collection());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "vitrine-rebuild");
+            rebuilds.setDaemon(true);
+            rebuilds.start();
+        }
+        return new Running(app, watcher, rebuilds, List.of(tiles, precomputed, h5grove, search));
+    }
+
+    /** A running server: its port, and how to stop it. */
+    static final class Running implements AutoCloseable {
+        private final Javalin app;
+        private final SourceWatcher watcher;
+        private final Thread rebuilds;
+        private final List<AutoCloseable> parts;
+
+        private Running(Javalin app, SourceWatcher watcher, Thread rebuilds, List<AutoCloseable> parts) {
+            this.app = app;
+            this.watcher = watcher;
+            this.rebuilds = rebuilds;
+            this.parts = parts;
+        }
+
+        int port() {
+            return app.port();
+        }
+
+        @Override
+        public void close() {
+            if (watcher != null) {
+                watcher.close();
+                rebuilds.interrupt();
             }
-            stopped.countDown();
-        }));
-        stopped.await();
-        return 0;
+            app.stop();
+            for (AutoCloseable part : parts) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    // Shutting down: nothing left to do with it.
+                }
+            }
+        }
     }
 }
