@@ -47,7 +47,7 @@ public final class BakeBenchmark {
         touch(content, n / 2);
         t0 = System.nanoTime();
         out = build(content, site);
-        System.out.printf(Locale.ROOT, "rebuild after one change (warm JVM): %.2f s — %s%n", seconds(t0), out.strip());
+        System.out.printf(Locale.ROOT, "rebuild after one change (warm JVM, as ./vitrine serve bakes an edit): %.2f s — %s%n", seconds(t0), out.strip());
 
         // As curators run it: the launcher starts a fresh JVM (its first run archives the classes
         // it loads for the later ones).
