@@ -66,6 +66,16 @@ final class Pipeline {
 
     /** Loads, checks and bakes; returns null (having printed why) when the content has errors. */
     static Built build(ContentOptions options, Path out, PrintWriter stdout, PrintWriter err) {
+        return build(options, out, stdout, err, (collection, dataRoot) -> { });
+    }
+
+    /**
+     * As above, telling {@code checked} about the collection once it passed the checks, before
+     * anything is baked: a server switches to it first, so a dataset that left the collection is
+     * no longer served by the time its pages are removed.
+     */
+    static Built build(ContentOptions options, Path out, PrintWriter stdout, PrintWriter err,
+                       java.util.function.BiConsumer<Collection, Path> checked) {
         long start = System.nanoTime();
         Path site = out.toAbsolutePath().normalize();
         Path cache = site.resolveSibling(site.getFileName() + "-cache");
@@ -78,6 +88,7 @@ final class Pipeline {
             return null;
         }
         Collection collection = result.collection();
+        checked.accept(collection, result.dataRoot());
         Path searchIndex = SearchOutputs.luceneDirectoryFor(site);
         SiteBuilder builder = new SiteBuilder(options.templates(), options.assets(),
                 List.of(new SearchOutputs(searchIndex), new PreviewVolumeBake(hdf5), new ColormapTables()));

@@ -130,7 +130,10 @@ final class ServeCommand implements Callable<Integer> {
                     while (w.awaitChange()) {
                         Pipeline.Built next;
                         try {
-                            next = Pipeline.build(options, out, stdout, err);
+                            next = Pipeline.build(options, out, stdout, err, (collection, dataRoot) -> {
+                                published.update(collection, dataRoot);
+                                previews.update(collection);
+                            });
                         } catch (RuntimeException e) {
                             err.println("vitrine: " + e.getMessage());
                             next = null;
@@ -138,10 +141,7 @@ final class ServeCommand implements Callable<Integer> {
                         if (next == null) {
                             err.println("Still serving the last good build.");
                             err.flush();
-                            continue;
                         }
-                        published.update(next.collection(), next.dataRoot());
-                        previews.update(next.collection());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

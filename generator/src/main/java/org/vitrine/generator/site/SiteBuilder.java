@@ -95,91 +95,113 @@ public final class SiteBuilder {
         });
         background.shutdown();
 
-        // What a dataset's page and its row in every listing are made of: its record and previews.
-        Map<String, String> viewKeys = new java.util.concurrent.ConcurrentHashMap<>();
-        Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
-        AtomicInteger rendered = new AtomicInteger();
-        AtomicInteger files = new AtomicInteger();
+        DatasetPages pages;
         try {
-            datasets.parallelStream().forEach(d -> {
-                List<PreviewImage> t = thumbs.get(d.id());
-                for (PreviewImage image : t) {
-                    out.copy(image.smallFile(), Links.dataset(d.id()) + image.small());
-                    out.copy(image.largeFile(), Links.dataset(d.id()) + image.large());
-                }
-                for (DataFile f : d.files()) {
-                    if (f.isLocal() && f.url() == null) {
-                        out.copy(dataRoot.resolve(f.path()), Links.dataset(d.id()) + "files/" + f.name());
-                        files.incrementAndGet();
-                    }
-                }
-                String page = Links.dataset(d.id()) + "index.html";
-                String viewKey = sha256(digests.of(d.id()) + '\n' + t);
-                viewKeys.put(d.id(), viewKey);
-                String key = sha256(fingerprint + '\n' + viewKey);
-                String summaryKey = "summary:" + digests.of(d.id());
-                if (out.isFresh(page, key)) {
-                    DatasetView.EXPORTS.forEach(name -> out.isFresh(Links.dataset(d.id()) + name, key));
-                    summaries.put(d.id(), out.memo(summaryKey, () -> markdown.parse(d.body()).text(300)));
-                    progress.run();
-                    return;
-                }
-                // One parse of the body serves the page and the summary that listings show.
-                MarkdownRenderer.Parsed body = markdown.parse(d.body());
-                String summary = out.memo(summaryKey, () -> body.text(300));
-                summaries.put(d.id(), summary);
-                Map<String, Object> view = DatasetView.full(d, site, body.html(), summary, t);
-                out.write(page, render("dataset.ftlh", page, siteView, Map.of("dataset", view), d.title()));
-                DatasetView.exports(d, site).forEach((name, text) -> {
-                    String path = Links.dataset(d.id()) + name;
-                    out.isFresh(path, key);
-                    out.write(path, text);
-                });
-                rendered.incrementAndGet();
-                progress.run();
-            });
-
-            List<Map<String, Object>> summaryViews = datasets.stream()
-                    .map(d -> DatasetView.summary(d, summaries.get(d.id()), thumbs.get(d.id())))
-                    .toList();
-            Map<String, Map<String, Object>> byId = new HashMap<>();
-            summaryViews.forEach(v -> byId.put((String) v.get("id"), v));
-            List<Map<String, Object>> newest = datasets.stream()
-                    .sorted(Comparator.comparing(Dataset::released, Comparator.nullsLast(Comparator.reverseOrder()))
-                            .thenComparing(Dataset::id))
-                    .limit(6).map(d -> byId.get(d.id())).toList();
-
-            Map<String, Object> home = new LinkedHashMap<>();
-            home.put("newest", newest);
-            home.put("gallery", summaryViews.stream().filter(v -> !((String) v.get("thumbnail")).isEmpty()).limit(24).toList());
-            home.put("counts", counts(datasets));
-            page(out, "index.ftlh", "index.html", siteView, home, site.title());
-            String allRows = rows(datasets, viewKeys);
-            page(out, "datasets.ftlh", "datasets/index.html", siteView, Map.of("datasets", summaryViews), "All datasets", allRows);
-
-            writeFacet(out, siteView, datasets, byId, viewKeys, "techniques", "Techniques", d -> d.technique() == null ? List.of() : List.of(d.technique().label()));
-            writeFacet(out, siteView, datasets, byId, viewKeys, "facilities", "Facilities", d -> List.of(d.facility()));
-            writeFacet(out, siteView, datasets, byId, viewKeys, "keywords", "Keywords", Dataset::keywords);
-
-            for (Page p : collection.pages()) {
-                String path = p.slug() + "/index.html";
-                page(out, "page.ftlh", path, siteView, Map.of("page", Map.of("title", p.title(), "body", markdown.toHtml(p.body()))), p.title());
-            }
-            page(out, "search.ftlh", "search/index.html", siteView, Map.of(), "Search");
-            page(out, "404.ftlh", "404.html", siteView, Map.of(), "Page not found");
-            List<String> contentPages = collection.pages().stream().map(Page::slug).toList();
-            page(out, "sitemap.ftlx", "sitemap.xml", siteView, Map.of("datasets", summaryViews, "contentPages", contentPages), "",
-                    allRows + canonical(contentPages));
-            page(out, "feed.ftlx", "feed.xml", siteView, Map.of("entries", newestFirst(datasets, byId), "updated", updated(datasets)), site.title());
-            out.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + site.baseUrl() + "sitemap.xml\n");
-            out.copyTree(assets, "assets/");
+            pages = writeDatasetPages(datasets, site, siteView, digests, dataRoot, thumbs, out, progress);
+            writeListings(collection, siteView, thumbs, pages, out);
         } catch (RuntimeException | Error e) {
             extensionsDone.cancel(true);
             throw e;
         }
         awaitExtensions(extensionsDone);
         List<String> deleted = out.finish();
-        return new Report(datasets.size(), rendered.get(), datasets.size() - rendered.get(), files.get(), deleted);
+        return new Report(datasets.size(), pages.rendered(), datasets.size() - pages.rendered(), pages.files(), deleted);
+    }
+
+    /**
+     * What the dataset pages leave for the listings: each dataset's view key (what its page and
+     * its row in every listing are made of: its record and previews) and summary, by id.
+     */
+    private record DatasetPages(Map<String, String> viewKeys, Map<String, String> summaries, int rendered, int files) {
+    }
+
+    /** Each dataset's page, downloads, thumbnails and files; a page whose inputs did not change is kept. */
+    private DatasetPages writeDatasetPages(List<Dataset> datasets, SiteConfig site, Map<String, Object> siteView, DatasetDigests digests,
+                                           Path dataRoot, Map<String, List<PreviewImage>> thumbs, OutputTree out, Runnable progress) {
+        Map<String, String> viewKeys = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger rendered = new AtomicInteger();
+        AtomicInteger files = new AtomicInteger();
+        datasets.parallelStream().forEach(d -> {
+            List<PreviewImage> t = thumbs.get(d.id());
+            for (PreviewImage image : t) {
+                out.copy(image.smallFile(), Links.dataset(d.id()) + image.small());
+                out.copy(image.largeFile(), Links.dataset(d.id()) + image.large());
+            }
+            for (DataFile f : d.files()) {
+                if (f.isLocal() && f.url() == null) {
+                    out.copy(dataRoot.resolve(f.path()), Links.dataset(d.id()) + "files/" + f.name());
+                    files.incrementAndGet();
+                }
+            }
+            String page = Links.dataset(d.id()) + "index.html";
+            String viewKey = sha256(digests.of(d.id()) + '\n' + t);
+            viewKeys.put(d.id(), viewKey);
+            String key = sha256(fingerprint + '\n' + viewKey);
+            String summaryKey = "summary:" + digests.of(d.id());
+            if (out.isFresh(page, key)) {
+                DatasetView.EXPORTS.forEach(name -> out.isFresh(Links.dataset(d.id()) + name, key));
+                summaries.put(d.id(), out.memo(summaryKey, () -> markdown.parse(d.body()).text(300)));
+                progress.run();
+                return;
+            }
+            // One parse of the body serves the page and the summary that listings show.
+            MarkdownRenderer.Parsed body = markdown.parse(d.body());
+            String summary = out.memo(summaryKey, () -> body.text(300));
+            summaries.put(d.id(), summary);
+            Map<String, Object> view = DatasetView.full(d, site, body.html(), summary, t);
+            out.write(page, render("dataset.ftlh", page, siteView, Map.of("dataset", view), d.title()));
+            DatasetView.exports(d, site).forEach((name, text) -> {
+                String path = Links.dataset(d.id()) + name;
+                out.isFresh(path, key);
+                out.write(path, text);
+            });
+            rendered.incrementAndGet();
+            progress.run();
+        });
+        return new DatasetPages(viewKeys, summaries, rendered.get(), files.get());
+    }
+
+    /** Home, browse table, technique / facility / keyword pages, content pages, search, 404, sitemap, feed, robots, assets. */
+    private void writeListings(Collection collection, Map<String, Object> siteView, Map<String, List<PreviewImage>> thumbs,
+                               DatasetPages pages, OutputTree out) {
+        SiteConfig site = collection.site();
+        List<Dataset> datasets = collection.publicDatasets();
+        Map<String, String> viewKeys = pages.viewKeys();
+        List<Map<String, Object>> summaryViews = datasets.stream()
+                .map(d -> DatasetView.summary(d, pages.summaries().get(d.id()), thumbs.get(d.id())))
+                .toList();
+        Map<String, Map<String, Object>> byId = new HashMap<>();
+        summaryViews.forEach(v -> byId.put((String) v.get("id"), v));
+        List<Map<String, Object>> newest = datasets.stream()
+                .sorted(Comparator.comparing(Dataset::released, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(Dataset::id))
+                .limit(6).map(d -> byId.get(d.id())).toList();
+
+        Map<String, Object> home = new LinkedHashMap<>();
+        home.put("newest", newest);
+        home.put("gallery", summaryViews.stream().filter(v -> !((String) v.get("thumbnail")).isEmpty()).limit(24).toList());
+        home.put("counts", counts(datasets));
+        page(out, "index.ftlh", "index.html", siteView, home, site.title());
+        String allRows = rows(datasets, viewKeys);
+        page(out, "datasets.ftlh", "datasets/index.html", siteView, Map.of("datasets", summaryViews), "All datasets", allRows);
+
+        writeFacet(out, siteView, datasets, byId, viewKeys, "techniques", "Techniques", d -> d.technique() == null ? List.of() : List.of(d.technique().label()));
+        writeFacet(out, siteView, datasets, byId, viewKeys, "facilities", "Facilities", d -> List.of(d.facility()));
+        writeFacet(out, siteView, datasets, byId, viewKeys, "keywords", "Keywords", Dataset::keywords);
+
+        for (Page p : collection.pages()) {
+            String path = p.slug() + "/index.html";
+            page(out, "page.ftlh", path, siteView, Map.of("page", Map.of("title", p.title(), "body", markdown.toHtml(p.body()))), p.title());
+        }
+        page(out, "search.ftlh", "search/index.html", siteView, Map.of(), "Search");
+        page(out, "404.ftlh", "404.html", siteView, Map.of(), "Page not found");
+        List<String> contentPages = collection.pages().stream().map(Page::slug).toList();
+        page(out, "sitemap.ftlx", "sitemap.xml", siteView, Map.of("datasets", summaryViews, "contentPages", contentPages), "",
+                allRows + canonical(contentPages));
+        page(out, "feed.ftlx", "feed.xml", siteView, Map.of("entries", newestFirst(datasets, byId), "updated", updated(datasets)), site.title());
+        out.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + site.baseUrl() + "sitemap.xml\n");
+        out.copyTree(assets, "assets/");
     }
 
     /** Waits for the extensions; their failure is the build's failure, as if they had run here. */
