@@ -52,7 +52,7 @@ public final class StaticIndexWriter {
         }
         try (OutputStream out = Files.newOutputStream(file);
              Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-            write(publicDatasets, links, w);
+            write(publicDatasets, d -> docJson(d, links), w);
         }
     }
 
@@ -85,10 +85,6 @@ public final class StaticIndexWriter {
             throw new IllegalStateException(e);
         }
         return w.toString();
-    }
-
-    private static void write(List<Dataset> publicDatasets, DatasetLinks links, Writer w) throws IOException {
-        write(publicDatasets, d -> docJson(d, links), w);
     }
 
     private static void write(List<Dataset> publicDatasets, Function<Dataset, String> docs, Writer w) throws IOException {

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 /**
  * The output folder of a build. Writes only files whose bytes changed (so unchanged pages keep
  * their modification time and deploys stay small), remembers what each build produced, and at
- * the end deletes everything the build did not produce — a dataset that became embargoed or
- * draft loses its page, thumbnails and files on the next build.
+ * the end deletes what the previous build produced and this one did not (or, with no record of a
+ * finished previous build, every file in the folder this one did not produce) — a dataset that
+ * became embargoed or draft loses its page, thumbnails and files on the next build.
  *
  * <p>Pages can be skipped when their inputs did not change: {@link #isFresh} compares a key of the
  * inputs with the one recorded by the previous build in the cache folder.
@@ -168,9 +169,14 @@ public final class OutputTree {
                 deleteUnproducedByWalking(deleted);
             } else {
                 for (String path : previousKeys.keySet()) {
-                    if (!produced.contains(path) && Files.deleteIfExists(resolve(path))) {
+                    if (produced.contains(path)) {
+                        continue;
+                    }
+                    Path target = root.resolve(path).normalize();
+                    // A damaged manifest never deletes anything outside the output folder.
+                    if (target.startsWith(root) && !target.equals(root) && Files.deleteIfExists(target)) {
                         deleted.add(path);
-                        deleteEmptyParents(resolve(path).getParent());
+                        deleteEmptyParents(target.getParent());
                     }
                 }
             }

@@ -66,12 +66,18 @@ final class StateTable {
                 return new HashMap<>();
             }
             int rows = in.getInt();
+            if (rows < 0 || rows > in.remaining() / 8) {
+                return new HashMap<>();
+            }
             Map<String, Value> out = new HashMap<>(rows * 4 / 3 + 1);
             for (int i = 0; i < rows; i++) {
                 int keyLength = in.getInt();
                 String key = new String(all, in.position(), keyLength, StandardCharsets.UTF_8);
                 in.position(in.position() + keyLength);
                 int valueLength = in.getInt();
+                if (keyLength < 0 || valueLength < 0 || valueLength > in.remaining()) {
+                    return new HashMap<>();
+                }
                 out.put(key, new Value(all, in.position(), valueLength, null));
                 in.position(in.position() + valueLength);
             }
