@@ -2,9 +2,6 @@ package org.vitrine.core.search;
 
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -228,32 +225,32 @@ public final class SearchIndex implements Closeable {
             }
             base = b.build();
         }
-        DrillDownQuery query = new DrillDownQuery(FACETS, base);
+        Map<String, Query> filters = new LinkedHashMap<>();
         for (String dim : SearchSchema.FACETS) {
             List<String> values = request.filters().get(dim);
-            if (values == null) {
-                continue;
+            if (values != null) {
+                filters.put(dim, filter(dim, values));
             }
-            if (dim.equals(SearchSchema.TECHNIQUE)) {
-                // A broad technique selects its descendants too, as the PaNOSC portal does.
-                BooleanQuery.Builder any = new BooleanQuery.Builder();
-                values.forEach(v -> any.add(new TermQuery(new Term(SearchSchema.TECHNIQUE_PATH,
-                        v.toLowerCase(Locale.ROOT))), BooleanClause.Occur.SHOULD));
-                query.add(dim, any.build());
-            } else {
-                values.forEach(v -> query.add(dim, v));
-            }
+        }
+        Query filtered = base;
+        if (!filters.isEmpty()) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST);
+            filters.values().forEach(f -> b.add(f, BooleanClause.Occur.FILTER));
+            filtered = b.build();
         }
         int topN = request.page() * request.size();
         Sort sort = sort(request);
-        FacetCollectors sideways = new FacetCollectors(s);
-        DrillSideways.DrillSidewaysResult result;
+        FacetCounts counts;
+        TopDocs top;
         try {
-            result = sort == null ? sideways.search(query, topN) : sideways.search(query, null, null, topN, sort, false);
+            // Two passes: counting every match needs no scores, and the page needs scores only
+            // of the best, which Lucene finds skipping most matches (its total is not exact).
+            counts = FacetCounts.count(s, s.facetOrdinals, base, filters);
+            top = sort == null ? s.search(filtered, topN) : s.search(filtered, topN, sort);
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidQueryException("Query expands to too many terms; make it more specific", e);
         }
-        ScoreDoc[] all = result.hits.scoreDocs;
+        ScoreDoc[] all = top.scoreDocs;
         int from = Math.min(all.length, (request.page() - 1) * request.size());
         ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
         // The snippet marks the description terms of the query already parsed, not of a second parse.
@@ -271,9 +268,21 @@ public final class SearchIndex implements Closeable {
                     f.technique(), f.facility(), f.released(), sort == null ? hit.score : 0f));
         }
         // Immutable: a cached answer is shared by every request that asks the same.
-        return new SearchResult(result.hits.totalHits.value, request.page(), request.size(), List.copyOf(hits),
-                s.facetOrdinals.count(SearchSchema.FACETS, sideways.drillDowns, sideways.sideways,
-                        sideways.sidewaysDims, SearchSchema.FACET_VALUES));
+        return new SearchResult(counts.total(), request.page(), request.size(), List.copyOf(hits),
+                counts.top(SearchSchema.FACETS, SearchSchema.FACET_VALUES));
+    }
+
+    /** What a filter on {@code dim} matches: any of {@code values}. */
+    private static Query filter(String dim, List<String> values) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String v : values) {
+            // A broad technique selects its descendants too, as the PaNOSC portal does.
+            Term term = dim.equals(SearchSchema.TECHNIQUE)
+                    ? new Term(SearchSchema.TECHNIQUE_PATH, v.toLowerCase(Locale.ROOT))
+                    : DrillDownQuery.term(FACETS.getDimConfig(dim).indexFieldName, dim, v);
+            any.add(new TermQuery(term), BooleanClause.Occur.SHOULD);
+        }
+        return any.build();
     }
 
     /** Null for relevance order with a query; otherwise the field order. */
@@ -285,28 +294,6 @@ public final class SearchIndex implements Closeable {
             case RELEASED -> new Sort(newest, id);
             case ID -> new Sort(id);
         };
-    }
-
-    /**
-     * Drill-sideways that keeps the hits of the query and of each sideways dimension for
-     * {@link FacetOrdinals} to count, instead of counting them with Lucene's facet counts.
-     */
-    private static final class FacetCollectors extends DrillSideways {
-        FacetsCollector drillDowns;
-        FacetsCollector[] sideways;
-        String[] sidewaysDims;
-
-        FacetCollectors(CollectionSearcher searcher) {
-            super(searcher, FACETS, searcher.facetState);
-        }
-
-        @Override
-        protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] sidewaysDims) {
-            this.drillDowns = drillDowns;
-            this.sideways = sideways;
-            this.sidewaysDims = sidewaysDims;
-            return null;
-        }
     }
 
     private static Map<String, List<SearchResult.FacetValue>> emptyFacets() {
