@@ -34,12 +34,13 @@ final class Snippets {
     private final Set<String> terms = new HashSet<>();
     private final List<ByteRunAutomaton> patterns = new ArrayList<>();
 
-    /** @param query the parsed query; only its terms on the description field are marked */
+    /** @param query the parsed query; only its terms on the description (or on every text) are marked */
     Snippets(Query query) {
         query.visit(new QueryVisitor() {
             @Override
             public boolean acceptField(String field) {
-                return SearchSchema.DESCRIPTION.equals(field);
+                // Words without a field are matched in ALL, which holds the description.
+                return SearchSchema.DESCRIPTION.equals(field) || SearchSchema.ALL.equals(field);
             }
 
             @Override
