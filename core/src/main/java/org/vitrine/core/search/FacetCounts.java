@@ -13,6 +13,7 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -34,22 +35,31 @@ final class FacetCounts implements Collector {
     private final int[] to;
     private final int[] counts;
     private long total;
+    /** Rank of each document in the requested order, or null when the page is found by score. */
+    private final int[] ranks;
+    /** A max-heap of the smallest ranks of passing documents: its head is the worst kept. */
+    private final int[] top;
+    private int topSize;
 
-    private FacetCounts(FacetOrdinals ordinals, Weight[] filters, int[] from, int[] to) {
+    private FacetCounts(FacetOrdinals ordinals, Weight[] filters, int[] from, int[] to, int[] ranks, int topN) {
         this.ordinals = ordinals;
         this.filters = filters;
         this.from = from;
         this.to = to;
         this.counts = ordinals.newCounts();
+        this.ranks = ranks;
+        this.top = new int[ranks == null ? 0 : topN];
     }
 
     /**
      * Runs {@code query} and counts its documents and facets.
      *
      * @param filters each filtered dimension's filter, the query its values match (any of them)
+     * @param ranks   each document's rank in the order of the page, to keep the {@code topN}
+     *                first passing documents ({@link #topRanks()}); null when ranked by score
      */
-    static FacetCounts count(IndexSearcher searcher, FacetOrdinals ordinals, Query query, Map<String, Query> filters)
-            throws IOException {
+    static FacetCounts count(IndexSearcher searcher, FacetOrdinals ordinals, Query query, Map<String, Query> filters,
+                             int[] ranks, int topN) throws IOException {
         Weight[] weights = new Weight[filters.size()];
         int[] from = new int[filters.size()];
         int[] to = new int[filters.size()];
@@ -62,7 +72,7 @@ final class FacetCounts implements Collector {
             to[i] = range == null ? -1 : range.end;
             i++;
         }
-        FacetCounts counts = new FacetCounts(ordinals, weights, from, to);
+        FacetCounts counts = new FacetCounts(ordinals, weights, from, to, ranks, topN);
         searcher.search(query, counts);
         return counts;
     }
@@ -72,9 +82,44 @@ final class FacetCounts implements Collector {
         return total;
     }
 
+    /** The ranks of the first passing documents, at most {@code topN}, in order. */
+    int[] topRanks() {
+        int[] sorted = Arrays.copyOf(top, topSize);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
     /** The {@code n} most frequent values of each of {@code dims}. */
     Map<String, List<SearchResult.FacetValue>> top(List<String> dims, int n) {
         return ordinals.top(dims, counts, n);
+    }
+
+    private void keep(int rank) {
+        if (topSize < top.length) {
+            int i = topSize++;
+            while (i > 0 && top[(i - 1) >>> 1] < rank) {
+                top[i] = top[(i - 1) >>> 1];
+                i = (i - 1) >>> 1;
+            }
+            top[i] = rank;
+        } else if (top.length > 0 && rank < top[0]) {
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= topSize) {
+                    break;
+                }
+                if (child + 1 < topSize && top[child + 1] > top[child]) {
+                    child++;
+                }
+                if (top[child] <= rank) {
+                    break;
+                }
+                top[i] = top[child];
+                i = child;
+            }
+            top[i] = rank;
+        }
     }
 
     @Override
@@ -112,6 +157,9 @@ final class FacetCounts implements Collector {
                 if (failed < 0) {
                     total++;
                     ordinals.countAll(docBase + doc, counts);
+                    if (ranks != null) {
+                        keep(ranks[docBase + doc]);
+                    }
                 } else {
                     ordinals.countRange(docBase + doc, counts, from[failed], to[failed]);
                 }

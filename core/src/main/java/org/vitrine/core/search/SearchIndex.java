@@ -232,25 +232,28 @@ public final class SearchIndex implements Closeable {
                 filters.put(dim, filter(dim, values));
             }
         }
-        Query filtered = base;
-        if (!filters.isEmpty()) {
-            BooleanQuery.Builder b = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST);
-            filters.values().forEach(f -> b.add(f, BooleanClause.Occur.FILTER));
-            filtered = b.build();
-        }
         int topN = request.page() * request.size();
-        Sort sort = sort(request);
+        SearchRequest.Sort order = order(request);
         FacetCounts counts;
-        TopDocs top;
+        ScoreDoc[] all;
         try {
-            // Two passes: counting every match needs no scores, and the page needs scores only
-            // of the best, which Lucene finds skipping most matches (its total is not exact).
-            counts = FacetCounts.count(s, s.facetOrdinals, base, filters);
-            top = sort == null ? s.search(filtered, topN) : s.search(filtered, topN, sort);
+            // Counting every match needs no scores; a page in field order is kept while counting,
+            // and a page by score is a second pass, in which Lucene skips most matches.
+            Query rewritten = s.rewrite(base);
+            counts = FacetCounts.count(s, s.facetOrdinals, rewritten, filters,
+                    order == null ? null : s.docOrder.ranks(order), topN);
+            if (order == null) {
+                all = s.search(filtered(rewritten, filters), topN).scoreDocs;
+            } else {
+                int[] docs = s.docOrder.docs(order, counts.topRanks());
+                all = new ScoreDoc[docs.length];
+                for (int i = 0; i < docs.length; i++) {
+                    all[i] = new ScoreDoc(docs[i], 0f);
+                }
+            }
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidQueryException("Query expands to too many terms; make it more specific", e);
         }
-        ScoreDoc[] all = top.scoreDocs;
         int from = Math.min(all.length, (request.page() - 1) * request.size());
         ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
         // The snippet marks the description terms of the query already parsed, not of a second parse.
@@ -265,7 +268,7 @@ public final class SearchIndex implements Closeable {
             }
             HitFields f = HitFields.decode(values.binaryValue());
             hits.add(new SearchResult.Hit(f.id(), f.title(), f.url(), f.thumbnail(), snippets.of(f.description()),
-                    f.technique(), f.facility(), f.released(), sort == null ? hit.score : 0f));
+                    f.technique(), f.facility(), f.released(), order == null ? hit.score : 0f));
         }
         // Immutable: a cached answer is shared by every request that asks the same.
         return new SearchResult(counts.total(), request.page(), request.size(), List.copyOf(hits),
@@ -285,15 +288,20 @@ public final class SearchIndex implements Closeable {
         return any.build();
     }
 
-    /** Null for relevance order with a query; otherwise the field order. */
-    private static Sort sort(SearchRequest request) {
-        SortField id = new SortField(SearchSchema.ID, SortField.Type.STRING);
-        SortField newest = new SortField(SearchSchema.RELEASED, SortField.Type.LONG, true);
-        return switch (request.sort()) {
-            case RELEVANCE -> request.query().isEmpty() ? new Sort(newest, id) : null;
-            case RELEASED -> new Sort(newest, id);
-            case ID -> new Sort(id);
-        };
+    /** Null for relevance order with a query; otherwise the field order (newest first without a query). */
+    private static SearchRequest.Sort order(SearchRequest request) {
+        return request.sort() == SearchRequest.Sort.RELEVANCE && !request.query().isEmpty() ? null
+                : request.sort() == SearchRequest.Sort.ID ? SearchRequest.Sort.ID : SearchRequest.Sort.RELEASED;
+    }
+
+    /** {@code base} limited to the documents that pass every filter. */
+    private static Query filtered(Query base, Map<String, Query> filters) {
+        if (filters.isEmpty()) {
+            return base;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST);
+        filters.values().forEach(f -> b.add(f, BooleanClause.Occur.FILTER));
+        return b.build();
     }
 
     private static Map<String, List<SearchResult.FacetValue>> emptyFacets() {
@@ -422,6 +430,7 @@ public final class SearchIndex implements Closeable {
     private static final class CollectionSearcher extends IndexSearcher {
         final SortedSetDocValuesReaderState facetState;
         final FacetOrdinals facetOrdinals;
+        final DocOrder docOrder;
         final List<Candidate> suggestions;
         final String commit;
         final ResultCache results;
@@ -432,6 +441,7 @@ public final class SearchIndex implements Closeable {
             commit = commitKey(((StandardDirectoryReader) reader).getSegmentInfos());
             facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, FACETS) : null;
             facetOrdinals = facetState == null ? null : new FacetOrdinals(facetState, reader.maxDoc());
+            docOrder = facetState == null ? null : new DocOrder(reader);
             suggestions = suggestions(reader);
         }
 

@@ -116,8 +116,15 @@ class FacetCountsTest {
                     BooleanClause.Occur.SHOULD));
             filterQueries.put(dim, any.build());
         });
-        FacetCounts counts = FacetCounts.count(searcher, ordinals, base, filterQueries);
+        // Ranks in reverse document order: the page holds the last matching documents.
+        int maxDoc = searcher.getIndexReader().maxDoc();
+        int[] ranks = new int[maxDoc];
+        java.util.Arrays.setAll(ranks, doc -> maxDoc - 1 - doc);
+        FacetCounts counts = FacetCounts.count(searcher, ordinals, base, filterQueries, ranks, 7);
         assertEquals(expected, counts.top(DIMS, TOP), base + " with " + filters);
         assertEquals(searcher.count(query), counts.total(), "matches of " + base + " with " + filters);
+        int[] firstRanks = java.util.Arrays.stream(searcher.search(query, maxDoc).scoreDocs)
+                .mapToInt(hit -> ranks[hit.doc]).sorted().limit(7).toArray();
+        assertEquals(java.util.Arrays.toString(firstRanks), java.util.Arrays.toString(counts.topRanks()), "page of " + base);
     }
 }
