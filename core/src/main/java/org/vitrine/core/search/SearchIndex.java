@@ -29,6 +29,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -243,7 +244,8 @@ public final class SearchIndex implements Closeable {
             counts = FacetCounts.count(s, s.facetOrdinals, rewritten, filters,
                     order == null ? null : s.docOrder.ranks(order), topN);
             if (order == null) {
-                all = s.search(filtered(rewritten, filters), topN).scoreDocs;
+                // Counted already: Lucene may skip every hit that cannot make the page from the start.
+                all = s.search(filtered(rewritten, filters), new TopScoreDocCollectorManager(topN, null, topN)).scoreDocs;
             } else {
                 int[] docs = s.docOrder.docs(order, counts.topRanks());
                 all = new ScoreDoc[docs.length];
