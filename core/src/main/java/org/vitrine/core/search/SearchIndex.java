@@ -57,6 +57,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Searches the Lucene index that {@link SearchIndexWriter} wrote. Thread-safe.
@@ -241,13 +242,16 @@ public final class SearchIndex implements Closeable {
             // Counting every match needs no scores; a page in field order is kept while counting,
             // and a page by score is a second pass, in which Lucene skips most matches.
             Query rewritten = s.rewrite(base);
-            counts = FacetCounts.count(s, s.facetOrdinals, rewritten, filters,
+            boolean everything = rewritten instanceof MatchAllDocsQuery && filters.isEmpty() && s.everything != null;
+            counts = everything ? s.everything : FacetCounts.count(s, s.facetOrdinals, rewritten, filters,
                     order == null ? null : s.docOrder.ranks(order), topN);
             if (order == null) {
                 // Counted already: Lucene may skip every hit that cannot make the page from the start.
                 all = s.search(filtered(rewritten, filters), new TopScoreDocCollectorManager(topN, null, topN)).scoreDocs;
             } else {
-                int[] docs = s.docOrder.docs(order, counts.topRanks());
+                // When every document passes, the page is the first ranks of the order.
+                int[] docs = s.docOrder.docs(order, everything
+                        ? IntStream.range(0, Math.min(topN, s.getIndexReader().maxDoc())).toArray() : counts.topRanks());
                 all = new ScoreDoc[docs.length];
                 for (int i = 0; i < docs.length; i++) {
                     all[i] = new ScoreDoc(docs[i], 0f);
@@ -433,6 +437,11 @@ public final class SearchIndex implements Closeable {
         final SortedSetDocValuesReaderState facetState;
         final FacetOrdinals facetOrdinals;
         final DocOrder docOrder;
+        /**
+         * The facets of the whole collection (what a search page shows before anything is typed),
+         * counted once; null when the index has deleted documents, which the orders hold.
+         */
+        final FacetCounts everything;
         final List<Candidate> suggestions;
         final String commit;
         final ResultCache results;
@@ -444,6 +453,8 @@ public final class SearchIndex implements Closeable {
             facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, FACETS) : null;
             facetOrdinals = facetState == null ? null : new FacetOrdinals(facetState, reader.maxDoc());
             docOrder = facetState == null ? null : new DocOrder(reader);
+            everything = facetState == null || reader.hasDeletions() ? null
+                    : FacetCounts.count(this, facetOrdinals, new MatchAllDocsQuery(), Map.of(), null, 0);
             suggestions = suggestions(reader);
         }
 
