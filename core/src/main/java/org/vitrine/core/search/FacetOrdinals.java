@@ -150,18 +150,24 @@ final class FacetOrdinals {
         // counts the larger ordinal. Plain ints: this runs over every value of a dimension.
         int[] heap = new int[n];
         int size = 0;
+        // The weakest kept count, once the heap is full: most values fall below it at one compare.
+        int weakest = 0;
         for (int ord = from; ord <= to; ord++) {
             int c = counts[ord];
-            if (c == 0) {
+            if (c <= weakest) {
                 continue;
             }
             if (size < n) {
                 heap[size] = ord;
                 siftUp(heap, size++, counts);
-            } else if (c > counts[heap[0]]) {
+                if (size == n) {
+                    weakest = counts[heap[0]];
+                }
+            } else {
                 // An equal count never displaces: ordinals rise, so the kept one is smaller.
                 heap[0] = ord;
                 siftDown(heap, size, counts);
+                weakest = counts[heap[0]];
             }
         }
         List<SearchResult.FacetValue> values = new ArrayList<>(size);

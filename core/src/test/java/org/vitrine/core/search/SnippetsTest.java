@@ -40,6 +40,9 @@ class SnippetsTest {
     @Test
     void marksEveryFormOfAMatchedWordAndEscapesTheRest() {
         assertEquals("<mark>Crystals</mark> &lt;b&gt; &amp; <mark>crystal</mark>", of("crystal").of("Crystals <b> & crystal"));
+        assertEquals("Two <mark>BATTERIES</mark>, one <mark>battery</mark>.", of("batteries").of("Two BATTERIES, one battery."));
+        assertEquals("<mark>Café</mark> and <mark>cafes</mark>", of("cafe").of("Café and cafes"));
+        assertEquals("Nothing here.", of("battery").of("Nothing here."));
     }
 
     @Test
