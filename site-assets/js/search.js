@@ -73,13 +73,16 @@ export class StaticIndex {
   constructor(data) {
     this.data = data;
     this.docs = data.docs;
-    this.boosts = data.fields;
+    this.boosts = data.boosts;
+    this.all = data.all;
+    this.known = new Set([...data.fields, data.all]);
     this.exact = new Set(data.exact);
     this.facetDims = data.facets;
     this.k1 = f32(data.bm25.k1);
     this.b = f32(data.bm25.b);
     this.fields = {};
-    for (const field of Object.keys(this.boosts)) this.fields[field] = this.invert(field);
+    for (const field of data.fields) this.fields[field] = this.invert(field);
+    this.fields[this.all] = this.invert(this.all);
     this.suggestions = this.buildSuggestions();
   }
 
@@ -100,7 +103,8 @@ export class StaticIndex {
     let docCount = 0;
     let sumLength = 0;
     this.docs.forEach((doc, d) => {
-      const values = doc.text[field];
+      // The catch-all field holds every value of every field, in the index's order, as words.
+      const values = field === this.all ? Object.values(doc.text).flat() : doc.text[field];
       if (!values) return;
       let position = 0;
       for (const value of values) {
@@ -191,31 +195,31 @@ export class StaticIndex {
     const out = new Map();
     for (const d of candidates) {
       if (not.some((n) => n.has(d))) continue;
-      let sum = 0;
-      for (const m of must) sum += m.get(d);
-      for (const s of should) if (s.has(d)) sum += s.get(d);
-      out.set(d, f32(sum));
+      // As Lucene: the required clauses' sum and the optional ones' sum, each a float, added.
+      let required = 0;
+      for (const m of must) required += m.get(d);
+      let optional = 0;
+      for (const s of should) if (s.has(d)) optional += s.get(d);
+      out.set(d, f32(f32(required) + f32(optional)));
     }
     return out;
   }
 
-  /** A term, phrase, prefix, wildcard or fuzzy term, in one field or across every default field. */
+  /**
+   * A term, phrase, prefix, wildcard or fuzzy term, in its field; without a field, it must match
+   * the catch-all field, and its matches in the boosted fields add to the score.
+   */
   evaluateLeaf(node) {
-    const multiTerm = node.type === 'prefix' || node.type === 'wildcard' || node.type === 'fuzzy';
-    const fields = node.field ? [node.field]
-      : Object.keys(this.boosts).filter((f) => !multiTerm || this.data.multiTermFields.includes(f));
-    const perField = [];
-    for (const field of fields) {
-      const boost = f32((node.field ? 1 : this.boosts[field]) * (node.boost ?? 1));
-      const q = this.leafInField(node, field, boost);
-      if (q) perField.push(q);
+    const boost = f32(node.boost ?? 1);
+    if (node.field) return this.leafInField(node, node.field, boost) ?? new Map();
+    const all = this.leafInField(node, this.all, boost);
+    if (!all) return new Map();
+    const clauses = [{ occur: 'MUST', query: { type: 'raw', scores: all } }];
+    for (const [field, weight] of Object.entries(this.boosts)) {
+      const scores = this.leafInField(node, field, f32(weight * boost));
+      if (scores) clauses.push({ occur: 'SHOULD', query: { type: 'raw', scores } });
     }
-    if (perField.length === 1) return perField[0];
-    // Alternatives across fields, summed as Lucene's disjunction does.
-    const out = new Map();
-    for (const scores of perField) for (const [d, s] of scores) out.set(d, (out.get(d) ?? 0) + s);
-    for (const [d, s] of out) out.set(d, f32(s));
-    return out;
+    return clauses.length === 1 ? all : this.evaluateBoolean(clauses);
   }
 
   leafInField(node, field, boost) {
@@ -262,7 +266,7 @@ export class StaticIndex {
   /** Answers a request exactly as /api/search does: {total, page, size, hits, facets}. */
   search(request) {
     const req = normalizeRequest(request, this.data.maxSize);
-    const query = parseQuery(req.q, new Set(Object.keys(this.boosts)));
+    const query = parseQuery(req.q, this.known);
     const scores = this.evaluate(query);
     const ranges = req.params.map((p) => parseParameter(p, this.data.units));
     const matches = (d, skipDim) => {

@@ -13,10 +13,16 @@ import org.vitrine.core.search.SearchRequest;
 import org.vitrine.core.search.SearchResult;
 import org.vitrine.core.search.SearchSchema;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.Adler32;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The search protocol: {@code /api/search}, {@code /api/suggest}, {@code /api/datasets} and
@@ -94,14 +100,14 @@ public final class SearchRoutes implements ApiServer.Routes {
         for (int i = 0; i < page.records().size(); i++) {
             json.append(i == 0 ? "" : ",").append(page.records().get(i));
         }
-        ctx.contentType("application/json").result(json.append("]}").toString());
+        send(ctx, json.append("]}").toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void dataset(Context ctx) {
         String id = ctx.pathParam("id");
         String record = index.datasetJson(id)
                 .orElseThrow(() -> ApiException.notFound("No published dataset with id '" + id + "'"));
-        ctx.contentType("application/json").result(record);
+        send(ctx, record.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -121,12 +127,61 @@ public final class SearchRoutes implements ApiServer.Routes {
      * the body, in decimal). Javalin feeds its checksum one byte at a time from a stream, which
      * took a fifth of a search request; over the array it is one vectorised call. Javalin keeps a
      * tag that is already set, and still answers 304 when the request's If-None-Match equals it.
+     *
+     * <p>A client that accepts gzip gets a body of more than {@value #GZIP_FROM} bytes gzipped
+     * here at the fastest level: Javalin's default level cost a fifth of a cached answer, for
+     * JSON that its fastest level shrinks nearly as much.
      */
     private static void send(Context ctx, byte[] json) {
         Adler32 checksum = new Adler32();
         checksum.update(json);
         ctx.header("ETag", String.valueOf(checksum.getValue()));
-        ctx.contentType("application/json").result(json);
+        ctx.contentType("application/json");
+        if (json.length > GZIP_FROM && acceptsGzip(ctx.header("Accept-Encoding"))) {
+            ctx.disableCompression();
+            ctx.header("Content-Encoding", "gzip");
+            ctx.header("Vary", "Accept-Encoding");
+            ctx.result(gzip(json));
+        } else {
+            ctx.result(json);
+        }
+    }
+
+    /** Smallest body worth compressing: below it the gzip frame outweighs the saving. */
+    static final int GZIP_FROM = 1024;
+
+    /** Whether an Accept-Encoding header lists gzip (or any coding) without refusing it with q=0. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].strip();
+            if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+                for (int i = 1; i < parts.length; i++) {
+                    if (parts[i].strip().matches("[qQ]\\s*=\\s*0(\\.0*)?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
+            gz.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("compressing in memory cannot fail", e);
+        }
+        return out.toByteArray();
     }
 
     private static int intParam(Context ctx, String name, int fallback) {

@@ -23,6 +23,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URLEncoder;
@@ -51,8 +52,10 @@ import java.util.stream.Stream;
  * from the cache after one round. The varied runs say which share of their requests repeated an
  * earlier one (the most a cache could answer).
  *
- * <p>Arguments: {@code [sizes=10000,100000] [clients=4] [seconds=15] [gzip=false]}. Run from the
- * checkout: {@code mvn -B -q -pl api -am -Pbench -DskipTests verify [-Dbench.args="10000 4 15"]}.
+ * <p>Arguments: {@code [sizes=10000,100000] [clients=4] [seconds=15] [gzip=true]}, where gzip
+ * sends the Accept-Encoding of browsers. It prints CPU time per request too (the searching thread's
+ * in-process, the whole process's over HTTP), which other work on the machine disturbs much less
+ * than requests per second. Run from the checkout: {@code mvn -B -q -pl api -am -Pbench -DskipTests verify [-Dbench.args="10000 4 15"]}.
  */
 public final class SearchBenchmark {
 
@@ -79,7 +82,7 @@ public final class SearchBenchmark {
         int[] sizes = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray() : new int[]{10_000, 100_000};
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        boolean gzip = args.length > 3 && Boolean.parseBoolean(args[3]);
+        boolean gzip = args.length <= 3 || Boolean.parseBoolean(args[3]);
         System.out.printf("Java %s, %d cores, max heap %d MB; %d clients, %d s per run, gzip %s%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, clients, seconds, gzip);
@@ -199,6 +202,8 @@ public final class SearchBenchmark {
     }
 
     private static void inProcess(SearchIndex index, int seconds, String label) {
+        // This thread's CPU time only: the compiler and collector threads are no part of a search.
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         List<Long> latencies = new ArrayList<>();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         int i = 0;
@@ -207,7 +212,8 @@ public final class SearchBenchmark {
             index.search(SearchRequest.of(QUERIES[i++ % QUERIES.length]));
             latencies.add(System.nanoTime() - s);
         }
-        report("in-process searcher, 1 thread, " + label, latencies, seconds);
+        report("in-process searcher, 1 thread, " + label, latencies, seconds,
+                ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu);
     }
 
     /**
@@ -222,11 +228,12 @@ public final class SearchBenchmark {
         java.util.Set<Integer> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.concurrent.atomic.AtomicLong repeats = new java.util.concurrent.atomic.AtomicLong();
         List<byte[]> requests = paths.stream().map(p -> ("GET " + p + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + (gzip ? "Accept-Encoding: gzip\r\n" : "") + "\r\n").getBytes(StandardCharsets.US_ASCII)).toList();
+                + (gzip ? "Accept-Encoding: gzip, deflate, br, zstd\r\n" : "") + "\r\n").getBytes(StandardCharsets.US_ASCII)).toList();
         List<long[]> perClient = new ArrayList<>();
         List<int[]> counts = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
+        long cpu = processCpuNanos();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         for (int c = 0; c < clients; c++) {
             long[] latencies = new long[1_000_000];
@@ -265,6 +272,7 @@ public final class SearchBenchmark {
         for (Thread t : threads) {
             t.join();
         }
+        cpu = processCpuNanos() - cpu;
         List<Long> all = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             long[] latencies = perClient.get(c);
@@ -274,7 +282,7 @@ public final class SearchBenchmark {
         }
         String repeated = popular ? String.format(", %.0f%% repeats", 100.0 * repeats.get() / Math.max(1, all.size())) : "";
         report("HTTP, " + clients + " clients, " + label + repeated + (errors.get() > 0 ? ", ERRORS " + errors.get() : ""),
-                all, seconds);
+                all, seconds, cpu);
     }
 
     private static int rank(double[] cumulative, double u) {
@@ -355,15 +363,23 @@ public final class SearchBenchmark {
         }
     }
 
-    private static void report(String label, List<Long> latencies, int seconds) {
+    /**
+     * CPU time of the whole process (server and clients) so far: on a machine shared with other
+     * work, CPU time per request varies much less than requests per second.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void report(String label, List<Long> latencies, int seconds, long cpuNanos) {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         if (sorted.length == 0) {
             System.out.println(label + ": no requests");
             return;
         }
-        System.out.printf("%-62s %,9d requests  %,8.0f /s   p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms%n", label,
-                sorted.length, sorted.length / (double) seconds, sorted[sorted.length / 2] / 1e6,
-                sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6);
+        System.out.printf("%-62s %,9d requests  %,8.0f /s   p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms   cpu %5.0f us/request%n",
+                label, sorted.length, sorted.length / (double) seconds, sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6, cpuNanos / 1e3 / sorted.length);
     }
 
     /** A reproducible synthetic collection with realistic vocabulary, facets and parameters. */

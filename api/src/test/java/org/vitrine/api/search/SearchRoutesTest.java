@@ -188,6 +188,15 @@ class SearchRoutesTest {
         assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElse(null));
         String body = new String(new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(8, JSON.readTree(body).get("total").asInt());
+        assertEquals(get("/api/search?size=20").body(), body);
+        assertEquals(gz.headers().firstValue("ETag"), get("/api/search?size=20").headers().firstValue("ETag"));
+        HttpResponse<String> refused = get("/api/search?size=20", "Accept-Encoding", "gzip;q=0, identity");
+        assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty());
+        assertEquals(8, JSON.readTree(refused.body()).get("total").asInt());
+
+        HttpResponse<String> list = get("/api/datasets?size=3");
+        HttpResponse<String> unchanged = get("/api/datasets?size=3", "If-None-Match", list.headers().firstValue("ETag").orElseThrow());
+        assertEquals(304, unchanged.statusCode());
     }
 
     @Test

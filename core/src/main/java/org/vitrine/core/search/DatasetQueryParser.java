@@ -13,14 +13,13 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 
 /**
  * Reads the query syntax users type: words (all must match), "quoted phrases", {@code field:value},
- * {@code prefix*}, {@code fuzzy~}. A word without a field is searched in every
- * {@link SearchSchema#DEFAULT_FIELDS default field} at that field's boost. Leading wildcards and
+ * {@code prefix*}, {@code fuzzy~}. A word without a field must match {@link SearchSchema#ALL},
+ * and scores more where it also matches a {@link SearchSchema#BOOSTS boosted field}. Leading wildcards and
  * regular expressions are refused, and multi-term expansions are bounded, so no query can make
  * the server enumerate the whole term dictionary.
  *
@@ -42,17 +41,9 @@ final class DatasetQueryParser extends QueryParser {
         }
     };
 
-    private final List<String> defaultFields;
-
-    /** A parser whose unqualified words search every default field. */
+    /** A parser for one query. */
     DatasetQueryParser() {
-        this(SearchSchema.ORDERED_FIELDS);
-    }
-
-    /** A parser whose unqualified words search only {@code defaultFields}. */
-    DatasetQueryParser(List<String> defaultFields) {
         super(ANY_FIELD, SearchSchema.ANALYZER);
-        this.defaultFields = defaultFields;
         setDefaultOperator(Operator.AND);
         setAllowLeadingWildcard(false);
         setAutoGeneratePhraseQueries(false);
@@ -84,37 +75,31 @@ final class DatasetQueryParser extends QueryParser {
         Query build(String field) throws ParseException;
     }
 
-    /** The same query on every default field, as alternatives weighted by the field's boost. */
-    private Query anyField(FieldQuery perField) throws ParseException {
-        return anyField(perField, false);
-    }
-
     /**
-     * @param wordsOnly for prefix, wildcard and fuzzy terms: only the fields of
-     *                  {@link SearchSchema#MULTI_TERM_FIELDS}, since each field costs an automaton
-     *                  and identifiers, dates and licences are not what such a term looks for
+     * A query part without a field: it must match {@link SearchSchema#ALL}, and its matches in
+     * the {@link SearchSchema#BOOSTS boosted fields} add to the score. Null when the text has no
+     * word to search.
      */
-    private Query anyField(FieldQuery perField, boolean wordsOnly) throws ParseException {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int clauses = 0;
-        for (String field : defaultFields) {
-            if (wordsOnly && !SearchSchema.MULTI_TERM_FIELDS.contains(field)) {
-                continue;
-            }
-            Query q = perField.build(field);
+    private Query anyField(FieldQuery perField) throws ParseException {
+        Query all = perField.build(SearchSchema.ALL);
+        if (all == null) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder().add(all, BooleanClause.Occur.MUST);
+        for (Map.Entry<String, Float> boost : SearchSchema.BOOSTS.entrySet()) {
+            Query q = perField.build(boost.getKey());
             if (q != null) {
-                float boost = SearchSchema.DEFAULT_FIELDS.get(field);
-                any.add(boost == 1f ? q : new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
-                clauses++;
+                any.add(new BoostQuery(q, boost.getValue()), BooleanClause.Occur.SHOULD);
             }
         }
-        return clauses == 0 ? null : any.build();
+        return any.build();
     }
 
     private static String known(String field) throws ParseException {
-        if (!SearchSchema.DEFAULT_FIELDS.containsKey(field)) {
+        // ALL may be named too (and a quoted phrase without a field is parsed again on it).
+        if (!SearchSchema.FIELDS.contains(field) && !SearchSchema.ALL.equals(field)) {
             throw new ParseException("unknown field '" + field + "'; searchable fields are "
-                    + String.join(", ", SearchSchema.ORDERED_FIELDS));
+                    + String.join(", ", SearchSchema.FIELDS) + ", " + SearchSchema.ALL);
         }
         return field;
     }
@@ -141,7 +126,7 @@ final class DatasetQueryParser extends QueryParser {
             throw new ParseException("a prefix needs at least 2 characters before '*'");
         }
         if (ANY_FIELD.equals(field)) {
-            return anyField(f -> super.getPrefixQuery(f, termStr), true);
+            return anyField(f -> super.getPrefixQuery(f, termStr));
         }
         return super.getPrefixQuery(known(field), termStr);
     }
@@ -152,7 +137,7 @@ final class DatasetQueryParser extends QueryParser {
             return field.equals(ANY_FIELD) ? new MatchAllDocsQuery() : super.getWildcardQuery(known(field), termStr);
         }
         if (ANY_FIELD.equals(field)) {
-            return anyField(f -> super.getWildcardQuery(f, termStr), true);
+            return anyField(f -> super.getWildcardQuery(f, termStr));
         }
         return super.getWildcardQuery(known(field), termStr);
     }
@@ -160,7 +145,7 @@ final class DatasetQueryParser extends QueryParser {
     @Override
     protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
         if (ANY_FIELD.equals(field)) {
-            return anyField(f -> fuzzy(f, termStr, minSimilarity), true);
+            return anyField(f -> fuzzy(f, termStr, minSimilarity));
         }
         return fuzzy(known(field), termStr, minSimilarity);
     }

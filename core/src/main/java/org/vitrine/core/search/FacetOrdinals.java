@@ -1,6 +1,5 @@
 package org.vitrine.core.search;
 
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -18,7 +17,7 @@ import java.util.Map;
 
 /**
  * The facet values of every document of one index version, decoded once into arrays, and their
- * labels: counting a result's facets is then a pass over plain ints. Lucene's
+ * labels: counting a result's facets is then a pass over plain ints ({@link FacetCounts}). Lucene's
  * {@code SortedSetDocValuesFacetCounts} decodes the doc values of every hit and looks up (and
  * decompresses) each listed label again on every request, which was most of a search's cost.
  *
@@ -68,56 +67,41 @@ final class FacetOrdinals {
         ords = Arrays.copyOf(all, size);
     }
 
-    /**
-     * Counts of every dimension: each from the documents of {@code drillDowns}, except a
-     * dimension of {@code sidewaysDims}, counted from its drill-sideways collector (the hits
-     * without that dimension's own filter).
-     */
-    Map<String, List<SearchResult.FacetValue>> count(List<String> dims, FacetsCollector drillDowns,
-                                                     FacetsCollector[] sideways, String[] sidewaysDims, int n)
-            throws IOException {
-        int[] counts = new int[labels.length];
-        tally(drillDowns, counts, 0, labels.length - 1);
+    /** A zeroed count per ordinal, for {@link #countAll} and {@link #countRange}. */
+    int[] newCounts() {
+        return new int[labels.length];
+    }
+
+    /** The ordinals of {@code dim}, or null when no document has a value of it. */
+    SortedSetDocValuesReaderState.OrdRange range(String dim) {
+        return state.getOrdRange(dim);
+    }
+
+    /** Adds one to the count of each value of document {@code doc} (index-wide id). */
+    void countAll(int doc, int[] counts) {
+        for (int i = docStart[doc], end = docStart[doc + 1]; i < end; i++) {
+            counts[ords[i]]++;
+        }
+    }
+
+    /** Adds one to the count of each value of {@code doc} with an ordinal in [from, to]. */
+    void countRange(int doc, int[] counts, int from, int to) {
+        for (int i = docStart[doc], end = docStart[doc + 1]; i < end; i++) {
+            int ord = ords[i];
+            if (ord >= from && ord <= to) {
+                counts[ord]++;
+            }
+        }
+    }
+
+    /** The {@code n} most frequent values of each dimension in {@code counts}, in {@code dims} order. */
+    Map<String, List<SearchResult.FacetValue>> top(List<String> dims, int[] counts, int n) {
         Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
         for (String dim : dims) {
             SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
-            if (range == null) {
-                out.put(dim, List.of());
-                continue;
-            }
-            int[] dimCounts = counts;
-            for (int i = 0; sidewaysDims != null && i < sidewaysDims.length; i++) {
-                if (sidewaysDims[i].equals(dim)) {
-                    dimCounts = new int[labels.length];
-                    tally(sideways[i], dimCounts, range.start, range.end);
-                }
-            }
-            out.put(dim, top(dimCounts, range.start, range.end, n));
+            out.put(dim, range == null ? List.of() : top(counts, range.start, range.end, n));
         }
         return Collections.unmodifiableMap(out);
-    }
-
-    /** Adds one to the count of each ordinal in [from, to] of each matching document. */
-    private void tally(FacetsCollector hits, int[] counts, int from, int to) throws IOException {
-        for (FacetsCollector.MatchingDocs docs : hits.getMatchingDocs()) {
-            if (docs.totalHits == 0) {
-                continue;
-            }
-            DocIdSetIterator it = docs.bits.iterator();
-            if (it == null) {
-                continue;
-            }
-            int base = docs.context.docBase;
-            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                int d = base + doc;
-                for (int i = docStart[d], end = docStart[d + 1]; i < end; i++) {
-                    int ord = ords[i];
-                    if (ord >= from && ord <= to) {
-                        counts[ord]++;
-                    }
-                }
-            }
-        }
     }
 
     private static boolean weaker(int a, int b, int[] counts) {
@@ -166,18 +150,24 @@ final class FacetOrdinals {
         // counts the larger ordinal. Plain ints: this runs over every value of a dimension.
         int[] heap = new int[n];
         int size = 0;
+        // The weakest kept count, once the heap is full: most values fall below it at one compare.
+        int weakest = 0;
         for (int ord = from; ord <= to; ord++) {
             int c = counts[ord];
-            if (c == 0) {
+            if (c <= weakest) {
                 continue;
             }
             if (size < n) {
                 heap[size] = ord;
                 siftUp(heap, size++, counts);
-            } else if (c > counts[heap[0]]) {
+                if (size == n) {
+                    weakest = counts[heap[0]];
+                }
+            } else {
                 // An equal count never displaces: ordinals rise, so the kept one is smaller.
                 heap[0] = ord;
                 siftDown(heap, size, counts);
+                weakest = counts[heap[0]];
             }
         }
         List<SearchResult.FacetValue> values = new ArrayList<>(size);

@@ -2,9 +2,6 @@ package org.vitrine.core.search;
 
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -32,6 +29,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -59,6 +57,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Searches the Lucene index that {@link SearchIndexWriter} wrote. Thread-safe.
@@ -228,32 +227,39 @@ public final class SearchIndex implements Closeable {
             }
             base = b.build();
         }
-        DrillDownQuery query = new DrillDownQuery(FACETS, base);
+        Map<String, Query> filters = new LinkedHashMap<>();
         for (String dim : SearchSchema.FACETS) {
             List<String> values = request.filters().get(dim);
-            if (values == null) {
-                continue;
-            }
-            if (dim.equals(SearchSchema.TECHNIQUE)) {
-                // A broad technique selects its descendants too, as the PaNOSC portal does.
-                BooleanQuery.Builder any = new BooleanQuery.Builder();
-                values.forEach(v -> any.add(new TermQuery(new Term(SearchSchema.TECHNIQUE_PATH,
-                        v.toLowerCase(Locale.ROOT))), BooleanClause.Occur.SHOULD));
-                query.add(dim, any.build());
-            } else {
-                values.forEach(v -> query.add(dim, v));
+            if (values != null) {
+                filters.put(dim, filter(dim, values));
             }
         }
         int topN = request.page() * request.size();
-        Sort sort = sort(request);
-        FacetCollectors sideways = new FacetCollectors(s);
-        DrillSideways.DrillSidewaysResult result;
+        SearchRequest.Sort order = order(request);
+        FacetCounts counts;
+        ScoreDoc[] all;
         try {
-            result = sort == null ? sideways.search(query, topN) : sideways.search(query, null, null, topN, sort, false);
+            // Counting every match needs no scores; a page in field order is kept while counting,
+            // and a page by score is a second pass, in which Lucene skips most matches.
+            Query rewritten = s.rewrite(base);
+            boolean everything = rewritten instanceof MatchAllDocsQuery && filters.isEmpty() && s.everything != null;
+            counts = everything ? s.everything : FacetCounts.count(s, s.facetOrdinals, rewritten, filters,
+                    order == null ? null : s.docOrder.ranks(order), topN);
+            if (order == null) {
+                // Counted already: Lucene may skip every hit that cannot make the page from the start.
+                all = s.search(filtered(rewritten, filters), new TopScoreDocCollectorManager(topN, null, topN)).scoreDocs;
+            } else {
+                // When every document passes, the page is the first ranks of the order.
+                int[] docs = s.docOrder.docs(order, everything
+                        ? IntStream.range(0, Math.min(topN, s.getIndexReader().maxDoc())).toArray() : counts.topRanks());
+                all = new ScoreDoc[docs.length];
+                for (int i = 0; i < docs.length; i++) {
+                    all[i] = new ScoreDoc(docs[i], 0f);
+                }
+            }
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidQueryException("Query expands to too many terms; make it more specific", e);
         }
-        ScoreDoc[] all = result.hits.scoreDocs;
         int from = Math.min(all.length, (request.page() - 1) * request.size());
         ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
         // The snippet marks the description terms of the query already parsed, not of a second parse.
@@ -268,45 +274,40 @@ public final class SearchIndex implements Closeable {
             }
             HitFields f = HitFields.decode(values.binaryValue());
             hits.add(new SearchResult.Hit(f.id(), f.title(), f.url(), f.thumbnail(), snippets.of(f.description()),
-                    f.technique(), f.facility(), f.released(), sort == null ? hit.score : 0f));
+                    f.technique(), f.facility(), f.released(), order == null ? hit.score : 0f));
         }
         // Immutable: a cached answer is shared by every request that asks the same.
-        return new SearchResult(result.hits.totalHits.value, request.page(), request.size(), List.copyOf(hits),
-                s.facetOrdinals.count(SearchSchema.FACETS, sideways.drillDowns, sideways.sideways,
-                        sideways.sidewaysDims, SearchSchema.FACET_VALUES));
+        return new SearchResult(counts.total(), request.page(), request.size(), List.copyOf(hits),
+                counts.top(SearchSchema.FACETS, SearchSchema.FACET_VALUES));
     }
 
-    /** Null for relevance order with a query; otherwise the field order. */
-    private static Sort sort(SearchRequest request) {
-        SortField id = new SortField(SearchSchema.ID, SortField.Type.STRING);
-        SortField newest = new SortField(SearchSchema.RELEASED, SortField.Type.LONG, true);
-        return switch (request.sort()) {
-            case RELEVANCE -> request.query().isEmpty() ? new Sort(newest, id) : null;
-            case RELEASED -> new Sort(newest, id);
-            case ID -> new Sort(id);
-        };
+    /** What a filter on {@code dim} matches: any of {@code values}. */
+    private static Query filter(String dim, List<String> values) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String v : values) {
+            // A broad technique selects its descendants too, as the PaNOSC portal does.
+            Term term = dim.equals(SearchSchema.TECHNIQUE)
+                    ? new Term(SearchSchema.TECHNIQUE_PATH, v.toLowerCase(Locale.ROOT))
+                    : DrillDownQuery.term(FACETS.getDimConfig(dim).indexFieldName, dim, v);
+            any.add(new TermQuery(term), BooleanClause.Occur.SHOULD);
+        }
+        return any.build();
     }
 
-    /**
-     * Drill-sideways that keeps the hits of the query and of each sideways dimension for
-     * {@link FacetOrdinals} to count, instead of counting them with Lucene's facet counts.
-     */
-    private static final class FacetCollectors extends DrillSideways {
-        FacetsCollector drillDowns;
-        FacetsCollector[] sideways;
-        String[] sidewaysDims;
+    /** Null for relevance order with a query; otherwise the field order (newest first without a query). */
+    private static SearchRequest.Sort order(SearchRequest request) {
+        return request.sort() == SearchRequest.Sort.RELEVANCE && !request.query().isEmpty() ? null
+                : request.sort() == SearchRequest.Sort.ID ? SearchRequest.Sort.ID : SearchRequest.Sort.RELEASED;
+    }
 
-        FacetCollectors(CollectionSearcher searcher) {
-            super(searcher, FACETS, searcher.facetState);
+    /** {@code base} limited to the documents that pass every filter. */
+    private static Query filtered(Query base, Map<String, Query> filters) {
+        if (filters.isEmpty()) {
+            return base;
         }
-
-        @Override
-        protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] sidewaysDims) {
-            this.drillDowns = drillDowns;
-            this.sideways = sideways;
-            this.sidewaysDims = sidewaysDims;
-            return null;
-        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST);
+        filters.values().forEach(f -> b.add(f, BooleanClause.Occur.FILTER));
+        return b.build();
     }
 
     private static Map<String, List<SearchResult.FacetValue>> emptyFacets() {
@@ -435,6 +436,12 @@ public final class SearchIndex implements Closeable {
     private static final class CollectionSearcher extends IndexSearcher {
         final SortedSetDocValuesReaderState facetState;
         final FacetOrdinals facetOrdinals;
+        final DocOrder docOrder;
+        /**
+         * The facets of the whole collection (what a search page shows before anything is typed),
+         * counted once; null when the index has deleted documents, which the orders hold.
+         */
+        final FacetCounts everything;
         final List<Candidate> suggestions;
         final String commit;
         final ResultCache results;
@@ -445,6 +452,9 @@ public final class SearchIndex implements Closeable {
             commit = commitKey(((StandardDirectoryReader) reader).getSegmentInfos());
             facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, FACETS) : null;
             facetOrdinals = facetState == null ? null : new FacetOrdinals(facetState, reader.maxDoc());
+            docOrder = facetState == null ? null : new DocOrder(reader);
+            everything = facetState == null || reader.hasDeletions() ? null
+                    : FacetCounts.count(this, facetOrdinals, new MatchAllDocsQuery(), Map.of(), null, 0);
             suggestions = suggestions(reader);
         }
 

@@ -123,6 +123,8 @@ public final class SearchIndexWriter {
             String field = e.getKey();
             for (String value : e.getValue()) {
                 doc.add(new TextField(field, value, Field.Store.NO));
+                // The same values in the same order as search.js reads them: positions and lengths agree.
+                doc.add(new TextField(SearchSchema.ALL, value, Field.Store.NO));
             }
         }
         for (Map.Entry<String, List<String>> e : s.facets().entrySet()) {

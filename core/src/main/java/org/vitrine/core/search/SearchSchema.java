@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.facet.FacetsConfig;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * The search schema, shared by everything that writes or reads an index (the Lucene writer, the
- * searcher, the static index and its browser search): field names, their boosts, facet
+ * searcher, the static index and its browser search): field names, the boosts, facet
  * dimensions and analyzers.
  *
  * <p>The text analyzer is deliberately simple (Unicode word tokens, lower case, accents folded,
@@ -56,35 +57,31 @@ public final class SearchSchema {
     /** Prefix of the point fields holding parameters in SI: {@code param.photon_energy}. */
     static final String PARAM_PREFIX = "param.";
 
-    /** Fields a query searches when it names none, with their boosts. */
-    public static final Map<String, Float> DEFAULT_FIELDS;
+    /**
+     * Every searchable text of a dataset, analysed as words (identifiers too): what each word of
+     * a query that names no field must match. One field to match instead of one per kind of text
+     * keeps a word one term look-up and one list of documents.
+     */
+    public static final String ALL = "all";
+
+    /**
+     * Fields whose matches add to the score of a word that names no field, with their weights:
+     * a match in a title or keyword says more than one in a description. (Every match already
+     * counts once through {@link #ALL}.)
+     */
+    public static final Map<String, Float> BOOSTS;
 
     static {
         Map<String, Float> m = new LinkedHashMap<>();
         m.put(ID, 5f);
         m.put(TITLE, 4f);
         m.put(KEYWORD, 2f);
-        m.put(TECHNIQUE, 2f);
-        m.put(SAMPLE, 2f);
-        m.put(DESCRIPTION, 1f);
-        m.put(AUTHOR, 1f);
-        m.put(FACILITY, 1f);
-        m.put(INSTRUMENT, 1f);
-        m.put(YEAR, 1f);
-        m.put(DOI, 1f);
-        m.put(ORCID, 1f);
-        m.put(LICENSE, 0.5f);
-        m.put(FORMAT, 0.5f);
-        DEFAULT_FIELDS = Map.copyOf(m);
-        ORDERED_FIELDS = List.copyOf(m.keySet());
+        BOOSTS = Collections.unmodifiableMap(m);
     }
 
     /** Every field a query may name ({@code title:ptychography}), in a stable order. */
-    public static final List<String> ORDERED_FIELDS;
-
-    /** Default fields that an unqualified prefix*, wildcard or fuzzy~ term searches. */
-    public static final List<String> MULTI_TERM_FIELDS = List.of(ID, TITLE, KEYWORD, TECHNIQUE, SAMPLE, DESCRIPTION,
-            AUTHOR, FACILITY, INSTRUMENT);
+    public static final List<String> FIELDS = List.of(ID, TITLE, KEYWORD, TECHNIQUE, SAMPLE, DESCRIPTION, AUTHOR,
+            FACILITY, INSTRUMENT, YEAR, DOI, ORCID, LICENSE, FORMAT);
 
     /** Fields indexed as one lower-cased token rather than words. */
     public static final Set<String> EXACT_FIELDS = Set.of(ID, ORCID, DOI, YEAR);

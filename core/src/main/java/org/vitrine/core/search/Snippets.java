@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -34,12 +35,13 @@ final class Snippets {
     private final Set<String> terms = new HashSet<>();
     private final List<ByteRunAutomaton> patterns = new ArrayList<>();
 
-    /** @param query the parsed query; only its terms on the description field are marked */
+    /** @param query the parsed query; only its terms on the description (or on every text) are marked */
     Snippets(Query query) {
         query.visit(new QueryVisitor() {
             @Override
             public boolean acceptField(String field) {
-                return SearchSchema.DESCRIPTION.equals(field);
+                // Words without a field are matched in ALL, which holds the description.
+                return SearchSchema.DESCRIPTION.equals(field) || SearchSchema.ALL.equals(field);
             }
 
             @Override
@@ -76,13 +78,36 @@ final class Snippets {
         return false;
     }
 
+    /**
+     * False only when no word of {@code text} can match: with plain terms only and ASCII text,
+     * every matching word holds its term, less the last letter (plurals are reduced: "batteries"
+     * to "battery"), in lower case. Most hits then skip the analysis.
+     */
+    private boolean mayMatch(String text) {
+        if (!patterns.isEmpty()) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return true;
+            }
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String t : terms) {
+            if (lower.contains(t.length() > 1 ? t.substring(0, t.length() - 1) : t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The snippet of {@code text} as HTML. */
     String of(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
         List<int[]> marks = new ArrayList<>();
-        if (!terms.isEmpty() || !patterns.isEmpty()) {
+        if ((!terms.isEmpty() || !patterns.isEmpty()) && mayMatch(text)) {
             try (TokenStream ts = SearchSchema.ANALYZER.tokenStream(SearchSchema.DESCRIPTION, text)) {
                 CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
                 OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);

@@ -21,7 +21,7 @@ import java.util.function.Function;
 
 /**
  * Writes the compact static search index that {@code site-assets/js/search.js} searches in the
- * browser when the site has no API: the schema (field boosts, exact fields, facets, BM25
+ * browser when the site has no API: the schema (fields, boosts, exact fields, facets, BM25
  * parameters, units) and, per public dataset in id order, its searchable text, facet values,
  * technique path and parameters in SI. The browser builds its inverted index from this on load,
  * with the same analysis and scoring as the Lucene index, so both rank alike.
@@ -33,7 +33,7 @@ public final class StaticIndexWriter {
     /** File name the generator writes next to the site's pages. */
     public static final String DEFAULT_FILE = "search-index.json";
     /** Format version, raised when the layout changes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -91,16 +91,17 @@ public final class StaticIndexWriter {
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
             g.writeNumberField("version", VERSION);
-            g.writeObjectFieldStart("fields");
-            for (String f : SearchSchema.ORDERED_FIELDS) {
-                g.writeNumberField(f, SearchSchema.DEFAULT_FIELDS.get(f));
-            }
-            g.writeEndObject();
-            g.writeArrayFieldStart("multiTermFields");
-            for (String f : SearchSchema.MULTI_TERM_FIELDS) {
+            g.writeArrayFieldStart("fields");
+            for (String f : SearchSchema.FIELDS) {
                 g.writeString(f);
             }
             g.writeEndArray();
+            g.writeStringField("all", SearchSchema.ALL);
+            g.writeObjectFieldStart("boosts");
+            for (Map.Entry<String, Float> b : SearchSchema.BOOSTS.entrySet()) {
+                g.writeNumberField(b.getKey(), b.getValue());
+            }
+            g.writeEndObject();
             g.writeArrayFieldStart("exact");
             for (String f : new TreeSet<>(SearchSchema.EXACT_FIELDS)) {
                 g.writeString(f);

@@ -258,6 +258,40 @@ class SearchIndexTest {
         assertEquals(List.of(), ids(past));
     }
 
+    /** Pages in field order are those of Lucene's sort on the same fields, for every query and page. */
+    @Test
+    void fieldOrdersAreLuceneSorts() throws Exception {
+        org.apache.lucene.search.Sort newest = new org.apache.lucene.search.Sort(
+                new org.apache.lucene.search.SortField(SearchSchema.RELEASED, org.apache.lucene.search.SortField.Type.LONG, true),
+                new org.apache.lucene.search.SortField(SearchSchema.ID, org.apache.lucene.search.SortField.Type.STRING));
+        org.apache.lucene.search.Sort byId = new org.apache.lucene.search.Sort(
+                new org.apache.lucene.search.SortField(SearchSchema.ID, org.apache.lucene.search.SortField.Type.STRING));
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir.resolve("index"));
+             org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+            org.apache.lucene.search.IndexSearcher lucene = new org.apache.lucene.search.IndexSearcher(reader);
+            for (String q : List.of("", "x-ray", "data", "imaging -tomography")) {
+                for (SearchRequest.Sort sort : List.of(SearchRequest.Sort.RELEASED, SearchRequest.Sort.ID)) {
+                    org.apache.lucene.search.TopDocs all = lucene.search(new DatasetQueryParser().parseQuery(q), 100,
+                            sort == SearchRequest.Sort.ID ? byId : newest);
+                    List<String> expected = new java.util.ArrayList<>();
+                    for (org.apache.lucene.search.ScoreDoc hit : all.scoreDocs) {
+                        // Hits are not in document order: a fresh iterator for each.
+                        org.apache.lucene.index.SortedDocValues ids = org.apache.lucene.index.MultiDocValues.getSortedValues(reader, SearchSchema.ID);
+                        assertTrue(ids.advanceExact(hit.doc));
+                        expected.add(ids.lookupOrd(ids.ordValue()).utf8ToString());
+                    }
+                    assertTrue(expected.size() > 1, q);
+                    for (int page = 1; page <= 3; page++) {
+                        SearchResult r = index.search(new SearchRequest(q, Map.of(), List.of(), sort, page, 2));
+                        assertEquals(expected.subList(Math.min(expected.size(), 2 * page - 2), Math.min(expected.size(), 2 * page)),
+                                ids(r), q + " by " + sort + ", page " + page);
+                        assertEquals(expected.size(), r.total(), q);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void suggestionsComeFromTitlesSamplesAndTechniques() {
         List<SearchResult.Suggestion> ptycho = index.suggest("ptych", 5);

@@ -25,7 +25,9 @@ class StaticIndexWriterTest {
         StaticIndexWriter.write(DemoCollection.collection(), file, DatasetLinks.DEFAULT);
         JsonNode index = new ObjectMapper().readTree(file.toFile());
         assertEquals(StaticIndexWriter.VERSION, index.get("version").asInt());
-        assertEquals(4.0, index.at("/fields/title").asDouble(), 0.0);
+        assertEquals(4.0, index.at("/boosts/title").asDouble(), 0.0);
+        assertEquals(SearchSchema.ALL, index.get("all").asText());
+        assertEquals(SearchSchema.FIELDS.size(), index.get("fields").size());
         assertEquals(SearchSchema.FACETS.size(), index.get("facets").size());
         List<String> ids = new ArrayList<>();
         index.get("docs").forEach(d -> ids.add(d.get("id").asText()));

@@ -8,7 +8,6 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -18,6 +17,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -38,11 +39,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link FacetOrdinals} counts exactly what Lucene's sorted-set facet counts do, drill-sideways
- * included, on an index of several segments (index-wide ordinals) with many tied counts and
+ * {@link FacetCounts} over {@link FacetOrdinals} counts exactly what Lucene's sorted-set facet
+ * counts do, drill-sideways included, on an index of several segments (index-wide ordinals) with many tied counts and
  * more values than are listed.
  */
-class FacetOrdinalsTest {
+class FacetCountsTest {
 
     private static final FacetsConfig CONFIG = SearchSchema.facetsConfig();
     private static final List<String> DIMS = List.of(SearchSchema.FACILITY, SearchSchema.SAMPLE, SearchSchema.KEYWORD,
@@ -108,27 +109,22 @@ class FacetOrdinalsTest {
             expected.put(dim, values);
         }
 
-        Captured captured = new Captured(searcher, state);
-        captured.search(query, 10);
-        assertEquals(expected, ordinals.count(DIMS, captured.drillDowns, captured.sideways, captured.sidewaysDims, TOP),
-                base + " with " + filters);
-    }
-
-    private static final class Captured extends DrillSideways {
-        FacetsCollector drillDowns;
-        FacetsCollector[] sideways;
-        String[] sidewaysDims;
-
-        Captured(IndexSearcher searcher, SortedSetDocValuesReaderState state) {
-            super(searcher, CONFIG, state);
-        }
-
-        @Override
-        protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] sideways, String[] dims) {
-            this.drillDowns = drillDowns;
-            this.sideways = sideways;
-            this.sidewaysDims = dims;
-            return null;
-        }
+        Map<String, Query> filterQueries = new LinkedHashMap<>();
+        filters.forEach((dim, values) -> {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            values.forEach(v -> any.add(new TermQuery(DrillDownQuery.term(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, dim, v)),
+                    BooleanClause.Occur.SHOULD));
+            filterQueries.put(dim, any.build());
+        });
+        // Ranks in reverse document order: the page holds the last matching documents.
+        int maxDoc = searcher.getIndexReader().maxDoc();
+        int[] ranks = new int[maxDoc];
+        java.util.Arrays.setAll(ranks, doc -> maxDoc - 1 - doc);
+        FacetCounts counts = FacetCounts.count(searcher, ordinals, base, filterQueries, ranks, 7);
+        assertEquals(expected, counts.top(DIMS, TOP), base + " with " + filters);
+        assertEquals(searcher.count(query), counts.total(), "matches of " + base + " with " + filters);
+        int[] firstRanks = java.util.Arrays.stream(searcher.search(query, maxDoc).scoreDocs)
+                .mapToInt(hit -> ranks[hit.doc]).sorted().limit(7).toArray();
+        assertEquals(java.util.Arrays.toString(firstRanks), java.util.Arrays.toString(counts.topRanks()), "page of " + base);
     }
 }
