@@ -10,7 +10,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +60,8 @@ final class ContentCache {
      */
     ContentCache(Path file, String version) {
         this.file = file;
-        this.version = version + "|" + codeStamp();
+        // A new build of Vitrine may read content differently.
+        this.version = version + "|" + CodeStamp.of(ContentCache.class);
         this.previous = read(file, this.version);
     }
 
@@ -181,15 +181,6 @@ final class ContentCache {
             return Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis();
         } catch (IOException e) {
             return "missing";
-        }
-    }
-
-    /** A new build of Vitrine may read content differently, so its code is part of every key. */
-    private static String codeStamp() {
-        try {
-            return stamp(Path.of(ContentCache.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-        } catch (URISyntaxException | RuntimeException e) {
-            return "unknown";
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.vitrine.generator.site;
 
+import org.vitrine.core.content.CodeStamp;
 import org.vitrine.core.model.Dataset;
 
 import java.util.List;
@@ -25,14 +26,16 @@ public final class DatasetDigests {
     }
 
     /**
-     * Digests of {@code datasets}: those in {@code known} (as remembered by the content cache) are
-     * taken from there, the others computed in parallel.
+     * Digests of {@code datasets}: each of its {@link Dataset#digest() record} (taken from
+     * {@code known}, as remembered by the content cache, or computed) and of the code that
+     * makes the outputs, so that a new build of Vitrine makes everything again.
      */
     public static DatasetDigests of(List<Dataset> datasets, Map<String, String> known) {
+        String code = CodeStamp.of(DatasetDigests.class) + "|" + CodeStamp.of(Dataset.class);
         Map<String, String> byId = new ConcurrentHashMap<>();
         datasets.parallelStream().forEach(d -> {
-            String digest = known.get(d.id());
-            byId.put(d.id(), digest != null ? digest : d.digest());
+            String record = known.get(d.id());
+            byId.put(d.id(), SiteBuilder.sha256(code + '\n' + (record != null ? record : d.digest())));
         });
         return new DatasetDigests(Map.copyOf(byId));
     }

@@ -56,26 +56,28 @@ public final class SearchOutputs implements SiteExtension {
         }
         try {
             Map<String, String> previous = readDigests();
-            if (previous == null) {
-                SearchIndexWriter.write(datasets, luceneDirectory, DatasetLinks.DEFAULT);
-            } else {
-                List<Dataset> changed = new ArrayList<>();
-                for (Dataset d : datasets) {
-                    if (!digests.of(d.id()).equals(previous.get(d.id()))) {
-                        changed.add(d);
-                    }
+            List<Dataset> changed = new ArrayList<>();
+            for (Dataset d : datasets) {
+                if (previous == null || !digests.of(d.id()).equals(previous.get(d.id()))) {
+                    changed.add(d);
                 }
-                Set<String> removed = new HashSet<>(previous.keySet());
-                removed.removeAll(digests.byId().keySet());
-                if (changed.isEmpty() && removed.isEmpty()) {
-                    return;
-                }
-                try {
+            }
+            Set<String> removed = new HashSet<>(previous == null ? Set.of() : previous.keySet());
+            removed.removeAll(digests.byId().keySet());
+            if (previous != null && changed.isEmpty() && removed.isEmpty()) {
+                return;
+            }
+            // No index yet, or most of it changed (a new build of Vitrine, new site settings): start afresh.
+            boolean afresh = previous == null || changed.size() > datasets.size() / 2;
+            try {
+                if (!afresh) {
                     SearchIndexWriter.update(luceneDirectory, DatasetLinks.DEFAULT, changed, removed);
-                } catch (IOException e) {
-                    // A damaged or foreign index is simply written again from scratch.
-                    SearchIndexWriter.write(datasets, luceneDirectory, DatasetLinks.DEFAULT);
                 }
+            } catch (IOException e) {
+                afresh = true; // A damaged or foreign index is simply written again.
+            }
+            if (afresh) {
+                SearchIndexWriter.write(datasets, luceneDirectory, DatasetLinks.DEFAULT);
             }
             writeDigests(digests.byId());
         } catch (IOException e) {
