@@ -2,6 +2,7 @@ package org.vitrine.generator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vitrine.core.testing.NeedsSharedData;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -145,8 +146,9 @@ class CheckCommandTest {
     }
 
     @Test
+    @NeedsSharedData
     void everyBrokenFileGivesOneClearErrorLine() throws IOException {
-        Path broken = Fixtures.sharedData().resolve("broken");
+        Path broken = NeedsSharedData.Condition.folder().resolve("broken");
         List<Path> files;
         try (Stream<Path> s = Files.list(broken)) {
             files = s.sorted().toList();

@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /** Paths of the checkout and shared test data, and a way to run the CLI in-process. */
 public final class Fixtures {
 
@@ -19,15 +17,6 @@ public final class Fixtures {
 
     public static Path projectRoot() {
         return Path.of(System.getProperty("vitrine.projectRoot")).toAbsolutePath().normalize();
-    }
-
-    /** The read-only folder of real HDF5 files beside the checkout; tests that need it skip without it, except where CI requires it. */
-    public static Path sharedData() {
-        Path p = projectRoot().resolve("../shared/data").normalize();
-        if (System.getenv("VITRINE_REQUIRE_SHARED_DATA") == null) {
-            assumeTrue(Files.isDirectory(p), "shared test data not found at " + p);
-        }
-        return p;
     }
 
     public static Path demoContent() {

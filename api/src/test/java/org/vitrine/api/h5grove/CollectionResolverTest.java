@@ -14,10 +14,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.vitrine.core.testing.NeedsSharedData;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Logical names of published datasets' files; drafts and embargoes look exactly like missing files. */
+@NeedsSharedData
 class CollectionResolverTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);

@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import org.vitrine.core.testing.NeedsSharedData;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Mutates bytes of the PETRA file, rewriting it under the same name each time, and checks that
  * every answer is data or a JSON error and that the server keeps serving the intact file.
  */
+@NeedsSharedData
 class FuzzedFileTest {
 
     private static final int ITERATIONS = 300;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.vitrine.core.testing.NeedsSharedData;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every request the reference h5grove server answered, asked again: the same JSON (parsed), the
  * same bytes, and, where the reference failed with an HTML page, a JSON error or the right data.
  */
+@NeedsSharedData
 class H5groveConformanceTest {
 
     private static TestServer server;

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.vitrine.core.testing.NeedsSharedData;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The server as h5web uses it, over every shared file, with its headers and limits. */
+@NeedsSharedData
 class H5groveServingTest {
 
     private static final String PETRA = "file=" + enc("cdtools/PETRAIII_P25_Near_Field_Ptycho.cxi");

@@ -29,7 +29,7 @@ final class TestServer implements AutoCloseable {
     }
 
     static Path sharedData() {
-        return Path.of(System.getProperty("vitrine.projectRoot")).resolve("../shared/data").normalize();
+        return org.vitrine.core.testing.NeedsSharedData.Condition.folder();
     }
 
     static TestServer overSharedData() {

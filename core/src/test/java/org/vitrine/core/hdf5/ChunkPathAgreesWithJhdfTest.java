@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.vitrine.core.testing.NeedsSharedData;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reads every numeric dataset of the shared files exactly as jHDF's whole-dataset read does:
  * every chunk index type, filter, edge chunk and byte order.
  */
+@NeedsSharedData
 class ChunkPathAgreesWithJhdfTest {
 
     @Test

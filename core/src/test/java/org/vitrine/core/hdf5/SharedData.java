@@ -9,7 +9,7 @@ final class SharedData {
     }
 
     static Path root() {
-        return Path.of(System.getProperty("vitrine.projectRoot")).resolve("../shared/data").normalize();
+        return org.vitrine.core.testing.NeedsSharedData.Condition.folder();
     }
 
     static Path file(String relative) {

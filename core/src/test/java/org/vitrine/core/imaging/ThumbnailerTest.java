@@ -17,7 +17,9 @@ import org.vitrine.core.model.FileKind;
 import org.vitrine.core.model.PreviewOptions;
 import org.vitrine.core.testing.JhdfSource;
 import org.vitrine.core.testing.RecordingSource;
+import org.vitrine.core.testing.NeedsSharedData;
 
+@NeedsSharedData
 class ThumbnailerTest {
 
     private static final Path PETRA = JhdfSource.sharedData().resolve("cdtools/PETRAIII_P25_Near_Field_Ptycho.cxi");

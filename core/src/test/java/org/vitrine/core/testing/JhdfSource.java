@@ -23,7 +23,7 @@ public final class JhdfSource implements SliceSource, AutoCloseable {
 
     /** The data shared folder next to the checkout. */
     public static Path sharedData() {
-        return Path.of(System.getProperty("vitrine.projectRoot")).resolve("../shared/data").normalize();
+        return NeedsSharedData.Condition.folder();
     }
 
     /** The dataset read whole, for comparisons: jHDF's nested Java array. */

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.vitrine.core.imaging.ArraySource;
 import org.vitrine.core.testing.JhdfSource;
 import org.vitrine.core.testing.RecordingSource;
+import org.vitrine.core.testing.NeedsSharedData;
 
+@NeedsSharedData
 class ChunkMakerTest {
 
     /** Random values in C order (z, y, x). */
