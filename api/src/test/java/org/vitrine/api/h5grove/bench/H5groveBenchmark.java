@@ -34,8 +34,10 @@ import java.util.function.IntFunction;
  * <p>Writes (once, into the folder given as first argument) a 512³ uint16 volume in gzip 64³
  * chunks and a stack of 100 float32 1024² frames in gzip, one chunk per frame, with jHDF's
  * writer. Then measures: random 256² z-tiles with the chunk cache disabled (every request reads
- * and inflates its 16 chunks) and with it enabled; random full frames; one tile repeated; and,
- * in-process, jHDF's own hyperslab read of the same tiles.
+ * and inflates its 16 chunks) and with it enabled, the answer cache off in both; random full
+ * frames; one tile and one frame repeated on a server with the default caches, against a static
+ * file of the same size from that server; and, in-process, jHDF's own hyperslab read of the
+ * same tiles.
  */
 public final class H5groveBenchmark {
 
@@ -70,10 +72,12 @@ public final class H5groveBenchmark {
         jhdfHyperslab(volume);
 
         H5groveOptions base = H5groveOptions.defaults().withMaxResponseBytes(64L << 20);
-        try (H5groveRoutes cold = new H5groveRoutes(new DataRootResolver(dir), base.withChunkCacheBytes(0));
-             H5groveRoutes warm = new H5groveRoutes(new DataRootResolver(dir), base.withChunkCacheBytes(1L << 30))) {
+        try (H5groveRoutes cold = new H5groveRoutes(new DataRootResolver(dir), base.withChunkCacheBytes(0).withAnswerCacheBytes(0));
+             H5groveRoutes warm = new H5groveRoutes(new DataRootResolver(dir), base.withChunkCacheBytes(1L << 30).withAnswerCacheBytes(0));
+             H5groveRoutes served = new H5groveRoutes(new DataRootResolver(dir), base)) {
             Javalin coldApp = ApiServer.create(List.of(cold), c -> { }).start("127.0.0.1", 0);
-            Javalin warmApp = ApiServer.create(List.of(warm), c -> c.staticFiles.add(s -> {
+            Javalin warmApp = ApiServer.create(List.of(warm), c -> { }).start("127.0.0.1", 0);
+            Javalin servedApp = ApiServer.create(List.of(served), c -> c.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = statics.toString();
                 s.location = Location.EXTERNAL;
@@ -81,18 +85,19 @@ public final class H5groveBenchmark {
             try {
                 String coldBase = "http://127.0.0.1:" + coldApp.port();
                 String warmBase = "http://127.0.0.1:" + warmApp.port();
+                String servedBase = "http://127.0.0.1:" + servedApp.port();
                 for (int clients : new int[]{1, 4}) {
                     System.out.println("--- " + clients + " client" + (clients > 1 ? "s" : ""));
                     run("random tiles, no chunk cache", clients, i -> coldBase + randomTile(i));
                     run("random tiles, chunk cache", clients, i -> warmBase + randomTile(i));
                     run("random full frames, no chunk cache", clients, i -> coldBase + randomFrame(i));
                     run("random full frames, chunk cache", clients, i -> warmBase + randomFrame(i));
-                    String tile = warmBase + tile(100, 0, 256);
+                    String tile = servedBase + tile(100, 0, 256);
                     run("same tile repeated", clients, i -> tile);
-                    run("static file of a tile's size", clients, i -> warmBase + "/static/tile.bin");
-                    String frame = warmBase + frame(42);
+                    run("static file of a tile's size", clients, i -> servedBase + "/static/tile.bin");
+                    String frame = servedBase + frame(42);
                     run("same frame repeated", clients, i -> frame);
-                    run("static file of a frame's size", clients, i -> warmBase + "/static/frame.bin");
+                    run("static file of a frame's size", clients, i -> servedBase + "/static/frame.bin");
                 }
                 var cache = warm.hdf5().chunkCache();
                 System.out.printf(Locale.ROOT, "chunk cache: %d of %d MB held, %d hits, %d misses%n",
@@ -100,6 +105,7 @@ public final class H5groveBenchmark {
             } finally {
                 coldApp.stop();
                 warmApp.stop();
+                servedApp.stop();
             }
         }
     }
