@@ -15,10 +15,15 @@ final class ChunkInflater {
     private static final ThreadLocal<ChunkInflater> PER_THREAD = ThreadLocal.withInitial(ChunkInflater::new);
     /** Compressed bytes read beyond the proportional estimate, so one read usually suffices. */
     private static final int READ_MARGIN = 16 << 10;
+    /**
+     * The largest buffers a thread keeps between chunks (a 1024² float32 frame fits); larger
+     * chunks get buffers of their own, so no thread holds on to the memory of one huge chunk.
+     */
+    private static final int KEPT_BYTES = 4 << 20;
 
     private final Inflater inflater = new Inflater();
-    private ByteBuffer input = ByteBuffer.allocateDirect(0);
-    private byte[] scratch = new byte[0];
+    private ByteBuffer keptInput = ByteBuffer.allocateDirect(0);
+    private byte[] keptOutput = new byte[0];
 
     private ChunkInflater() {
     }
@@ -33,10 +38,13 @@ final class ChunkInflater {
      * call: for decoded bytes that are copied out and not kept.
      */
     byte[] scratch(int length) {
-        if (scratch.length < length) {
-            scratch = new byte[length];
+        if (length > KEPT_BYTES) {
+            return new byte[length];
         }
-        return scratch;
+        if (keptOutput.length < length) {
+            keptOutput = new byte[length];
+        }
+        return keptOutput;
     }
 
     /**
@@ -48,12 +56,16 @@ final class ChunkInflater {
      * @throws IllegalStateException for a corrupt or truncated stream
      */
     int inflate(FileBytes file, long address, int storedSize, int decodedSize, byte[] out, int wanted, String where) {
-        if (input.capacity() < storedSize) {
-            input = ByteBuffer.allocateDirect(Math.max(storedSize, input.capacity() + (input.capacity() >> 1)));
+        ByteBuffer input = keptInput;
+        if (storedSize > KEPT_BYTES) {
+            input = ByteBuffer.allocate(storedSize);
+        } else if (input.capacity() < storedSize) {
+            input = ByteBuffer.allocateDirect(Math.min(KEPT_BYTES, Math.max(storedSize, input.capacity() * 2)));
+            keptInput = input;
         }
         int estimate = decodedSize <= 0 ? storedSize
                 : (int) Math.min(storedSize, (long) storedSize * wanted / decodedSize + READ_MARGIN);
-        int read = readMore(file, address, 0, estimate, where);
+        int read = readMore(file, input, address, 0, estimate, where);
         inflater.reset();
         inflater.setInput(input.duplicate().position(0).limit(read));
         int n = 0;
@@ -70,7 +82,7 @@ final class ChunkInflater {
                     }
                     // The estimate fell short: read the rest in one go rather than guess again.
                     int start = read;
-                    read = readMore(file, address, read, storedSize, where);
+                    read = readMore(file, input, address, read, storedSize, where);
                     inflater.setInput(input.duplicate().position(start).limit(read));
                 }
             }
@@ -108,7 +120,7 @@ final class ChunkInflater {
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
-    private int readMore(FileBytes file, long address, int from, int to, String where) {
+    private static int readMore(FileBytes file, ByteBuffer input, long address, int from, int to, String where) {
         file.readInto(address + from, input.duplicate().position(from).limit(to), where);
         return to;
     }

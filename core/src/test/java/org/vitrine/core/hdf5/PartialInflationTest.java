@@ -75,6 +75,32 @@ class PartialInflationTest {
         }
     }
 
+    /** Chunks larger than the buffers a thread keeps are decoded into buffers of their own. */
+    @Test
+    void chunksLargerThanTheKeptBuffers(@TempDir Path own) {
+        int[][][] frames = new int[2][1100][1024];
+        for (int f = 0; f < 2; f++) {
+            for (int y = 0; y < 1100; y++) {
+                for (int x = 0; x < 1024; x++) {
+                    frames[f][y][x] = f * 10_000_000 + y * 1024 + x;
+                }
+            }
+        }
+        Path big = own.resolve("big.h5");
+        try (WritableHdfFile f = HdfFile.write(big)) {
+            f.putDataset("frames", frames, DatasetCreationOptions.builder().chunkDimensions(1, 1100, 1024).deflate().build());
+        }
+        try (Hdf5Files files = new Hdf5Files(2, 0); Hdf5File f = files.open(big)) {
+            Hdf5Dataset d = f.dataset("/frames");
+            for (int frame : new int[]{1, 0}) {
+                Slab s = d.read(Selection.parse(frame + ",1000:1100,:", d.shape()));
+                for (int i = 0; i < s.size(); i += 997) {
+                    assertEquals(frame * 10_000_000 + 1000 * 1024 + i, (int) s.getDouble(i), "frame " + frame + " element " + i);
+                }
+            }
+        }
+    }
+
     private static void samePlane(int z, Slab plane) {
         assertEquals(N * N, plane.size());
         for (int y = 0; y < N; y++) {
