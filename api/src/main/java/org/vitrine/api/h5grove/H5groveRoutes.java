@@ -301,7 +301,11 @@ public final class H5groveRoutes implements ApiServer.Routes, AutoCloseable {
         // Binary arrays compress poorly and cost CPU: sent as they are, in one write of known length.
         ctx.disableCompression();
         ctx.res().setContentLength(a.body().length);
-        ctx.res().getOutputStream().write(a.body());
+        try {
+            ctx.res().getOutputStream().write(a.body());
+        } catch (IOException e) {
+            // The client went away (viewers cancel the tiles they no longer show): nobody to answer.
+        }
     }
 
     /** Runs the endpoint off the request thread, so a request that takes too long can be abandoned. */
