@@ -23,4 +23,12 @@ interface ChunkSource {
     default void visit(long[] origin, int needed, java.util.function.Consumer<byte[]> use) {
         use.accept(block(origin, needed));
     }
+
+    /**
+     * Writes the first {@code out.length} bytes of the block into {@code out}; a source may
+     * decode straight into it.
+     */
+    default void readInto(long[] origin, byte[] out) {
+        System.arraycopy(block(origin, out.length), 0, out, 0, out.length);
+    }
 }

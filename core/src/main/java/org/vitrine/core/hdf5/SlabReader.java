@@ -62,6 +62,18 @@ final class SlabReader {
 
         List<long[]> origins = new ArrayList<>();
         cartesian(perDim, 0, new long[rank], origins);
+        if (origins.size() == 1 && !cache.keeps(out.length)) {
+            long[] origin = new long[rank];
+            for (int d = 0; d < rank; d++) {
+                origin[d] = origins.get(0)[d] * block[d];
+            }
+            if (isLeadingPart(origin, block, sel)) {
+                // A whole chunk, such as one frame of a stack: decoded straight into the answer.
+                cache.countMiss();
+                source.readInto(origin, out);
+                return out;
+            }
+        }
         // Cached blocks are copied right away; only the missing ones are worth other threads.
         List<Runnable> misses = new ArrayList<>();
         Thread caller = Thread.currentThread();
@@ -100,6 +112,21 @@ final class SlabReader {
         }
         decodeAll(misses);
         return out;
+    }
+
+    /**
+     * True when the selection is the block's first elements in the block's own order: it starts
+     * at the block's origin, steps by one, and spans the whole block in every dimension but the
+     * first.
+     */
+    private static boolean isLeadingPart(long[] origin, int[] block, Selection sel) {
+        for (int d = 0; d < origin.length; d++) {
+            boolean whole = sel.count(d) == block[d];
+            if (sel.start(d) != origin[d] || (sel.step(d) != 1 && sel.count(d) != 1) || (d > 0 && !whole)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -70,16 +70,24 @@ final class StoredChunks implements ChunkSource {
 
     @Override
     public byte[] block(long[] origin, int wanted) {
-        return decode(origin, wanted, false);
+        return decode(origin, wanted, null);
     }
 
     @Override
     public void visit(long[] origin, int wanted, java.util.function.Consumer<byte[]> use) {
-        use.accept(decode(origin, wanted, true));
+        use.accept(decode(origin, wanted, ChunkInflater.get().scratch(Math.min(wanted, chunkBytes))));
     }
 
-    /** @param scratch decode deflate-only chunks into this thread's reused buffer instead of a new array */
-    private byte[] decode(long[] origin, int wanted, boolean scratch) {
+    @Override
+    public void readInto(long[] origin, byte[] out) {
+        byte[] decoded = decode(origin, out.length, out);
+        if (decoded != out) {
+            System.arraycopy(decoded, 0, out, 0, out.length);
+        }
+    }
+
+    /** @param into where deflate-only chunks are inflated, at least {@code wanted} bytes long; null for a new array */
+    private byte[] decode(long[] origin, int wanted, byte[] into) {
         int needed = Math.min(wanted, chunkBytes);
         Chunk chunk = lookup.get(new ChunkOffset(origin));
         if (chunk == null) {
@@ -101,7 +109,7 @@ final class StoredChunks implements ChunkSource {
             if (filters.inflatesOnly(chunk.getFilterMask())) {
                 // The common case: inflated straight from the file, only up to the bytes wanted.
                 ChunkInflater inflater = ChunkInflater.get();
-                decoded = scratch ? inflater.scratch(needed) : new byte[needed];
+                decoded = into != null ? into : new byte[needed];
                 length = inflater.inflate(file, chunk.getAddress(), chunk.getSize(), chunkBytes, decoded, needed, where);
             } else {
                 decoded = filters.decode(file.read(chunk.getAddress(), chunk.getSize(), where), chunk.getFilterMask());

@@ -93,6 +93,11 @@ class PartialInflationTest {
         try (Hdf5Files files = new Hdf5Files(2, 0); Hdf5File f = files.open(big)) {
             Hdf5Dataset d = f.dataset("/frames");
             for (int frame : new int[]{1, 0}) {
+                Slab whole = d.read(Selection.parse(String.valueOf(frame), d.shape()));
+                assertEquals(1100 * 1024, whole.size());
+                for (int i = 0; i < whole.size(); i += 1009) {
+                    assertEquals(frame * 10_000_000 + i, (int) whole.getDouble(i), "frame " + frame + " element " + i);
+                }
                 Slab s = d.read(Selection.parse(frame + ",1000:1100,:", d.shape()));
                 for (int i = 0; i < s.size(); i += 997) {
                     assertEquals(frame * 10_000_000 + 1000 * 1024 + i, (int) s.getDouble(i), "frame " + frame + " element " + i);
