@@ -47,6 +47,8 @@ public final class H5groveBenchmark {
     private static final int FRAME = 1024;
     private static final long WARMUP_MS = 5000;
     private static final long MEASURE_MS = 6000;
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private H5groveBenchmark() {
     }
@@ -128,7 +130,7 @@ public final class H5groveBenchmark {
         return H5groveRoutes.PREFIX + "/data?file=stack.h5&path=%2Fframes&format=bin&selection=" + f;
     }
 
-    /** Requests/s and MB/s for {@code clients} threads asking URL number i, i+1, … for a fixed time. */
+    /** Requests/s, MB/s and CPU time per request for {@code clients} threads asking URL number i, i+1, … for a fixed time. */
     private static void run(String label, int clients, IntFunction<String> url) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -159,12 +161,18 @@ public final class H5groveBenchmark {
                 }
             }));
         }
+        // CPU time of this process (server and clients) per request: on a shared machine it
+        // varies far less than the rate does.
+        Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+        long cpuFrom = CPU.getProcessCpuTime();
         for (Future<?> f : futures) {
             f.get();
         }
+        long cpu = CPU.getProcessCpuTime() - cpuFrom;
         pool.shutdown();
         double seconds = MEASURE_MS / 1000.0;
-        System.out.printf(Locale.ROOT, "%-40s %8.1f req/s %8.1f MB/s%n", label, done.get() / seconds, bytes.get() / seconds / 1e6);
+        System.out.printf(Locale.ROOT, "%-40s %8.1f req/s %8.1f MB/s %7.2f ms CPU/req%n", label, done.get() / seconds,
+                bytes.get() / seconds / 1e6, cpu / 1e6 / Math.max(1, done.get()));
     }
 
     /** jHDF's own hyperslab read of random tiles, one thread, in process: the path this server replaces. */
