@@ -6,6 +6,7 @@ import io.javalin.http.Header;
 import org.vitrine.api.ApiException;
 import org.vitrine.api.ApiServer;
 import org.vitrine.api.Cors;
+import org.vitrine.api.h5grove.AnswerCache.Answer;
 import org.vitrine.core.hdf5.Hdf5Dataset;
 import org.vitrine.core.hdf5.Hdf5File;
 import org.vitrine.core.hdf5.Hdf5Files;
@@ -48,6 +49,7 @@ public final class H5groveRoutes implements ApiServer.Routes, AutoCloseable {
     private final Hdf5Files hdf5;
     private final boolean ownsHdf5;
     private final H5groveOptions options;
+    private final AnswerCache answers;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "h5grove-request");
         t.setDaemon(true);
@@ -69,6 +71,7 @@ public final class H5groveRoutes implements ApiServer.Routes, AutoCloseable {
         this.hdf5 = hdf5;
         this.ownsHdf5 = ownsHdf5;
         this.options = options;
+        this.answers = new AnswerCache(options.answerCacheBytes());
     }
 
     /** The opened files and chunk cache these routes read through. */
@@ -83,11 +86,11 @@ public final class H5groveRoutes implements ApiServer.Routes, AutoCloseable {
         routes.before(PREFIX + "/*", this::cors);
         routes.options(PREFIX + "/*", ctx -> ctx.status(204));
         routes.get(PREFIX + "/", ctx -> ctx.contentType("text/plain").result("ok"));
-        routes.get(PREFIX + "/meta", ctx -> answer(ctx, this::meta));
-        routes.get(PREFIX + "/attr", ctx -> answer(ctx, this::attr));
-        routes.get(PREFIX + "/data", ctx -> answer(ctx, this::data));
-        routes.get(PREFIX + "/stats", ctx -> answer(ctx, this::stats));
-        routes.get(PREFIX + "/paths", ctx -> answer(ctx, this::paths));
+        routes.get(PREFIX + "/meta", ctx -> answer(ctx, "meta", this::meta));
+        routes.get(PREFIX + "/attr", ctx -> answer(ctx, "attr", this::attr));
+        routes.get(PREFIX + "/data", ctx -> answer(ctx, "data", this::data));
+        routes.get(PREFIX + "/stats", ctx -> answer(ctx, "stats", this::stats));
+        routes.get(PREFIX + "/paths", ctx -> answer(ctx, "paths", this::paths));
     }
 
     // --- endpoints: query in, answer out, run off the request thread under the timeout ----------
@@ -255,33 +258,61 @@ public final class H5groveRoutes implements ApiServer.Routes, AutoCloseable {
         }
     }
 
-    /** A successful answer's body and type. */
-    private record Answer(byte[] body, String contentType, String attachment) {
-        static Answer json(byte[] body) {
-            return new Answer(body, "application/json", null);
-        }
-    }
-
     private interface Endpoint {
         Answer handle(Query q);
     }
 
-    private void answer(Context ctx, Endpoint endpoint) throws Exception {
+    private void answer(Context ctx, String endpointName, Endpoint endpoint) throws Exception {
         String name = ctx.queryParam("file");
         if (name == null) {
             throw ApiException.unprocessable("Missing required query parameter: file");
         }
         Path path = files.resolve(name);
-        String etag = etag(path, ctx.queryString());
+        BasicFileAttributes version;
+        try {
+            version = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw SafePaths.notFound(name);
+        }
+        String query = ctx.queryString() == null ? "" : ctx.queryString();
+        AnswerCache.Key key = new AnswerCache.Key(path, version.size(), version.lastModifiedTime().toMillis(), endpointName, query);
+        String etag = etag(key);
         if (etag.equals(ctx.header(Header.IF_NONE_MATCH))) {
             ctx.header(Header.ETAG, etag).status(304);
             return;
         }
-        Query query = new Query(ctx, path);
-        Future<Answer> future = workers.submit(() -> endpoint.handle(query));
-        Answer a;
+        // A question asked before is answered here, without handing it to a worker.
+        Answer a = answers.get(key);
+        if (a == null) {
+            a = compute(new Query(ctx, path), endpoint);
+            answers.put(key, a);
+        }
+        ctx.header(Header.ETAG, etag);
+        ctx.header(Header.CACHE_CONTROL, options.cacheControl());
+        if (a.attachment() != null) {
+            ctx.header(Header.CONTENT_DISPOSITION, "attachment; filename=\"" + a.attachment() + "\"");
+        }
+        ctx.contentType(a.contentType());
+        if (a.contentType().equals("application/json")) {
+            // JSON is compressed by the server's strategy when the client accepts it.
+            ctx.result(a.body());
+            return;
+        }
+        // Binary arrays compress poorly and cost CPU: sent as they are, in one write of known length.
+        ctx.disableCompression();
+        ctx.res().setContentLength(a.body().length);
         try {
-            a = future.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            ctx.res().getOutputStream().write(a.body());
+        } catch (IOException e) {
+            // The client went away (viewers cancel the tiles they no longer show): nobody to answer.
+        }
+    }
+
+    /** Runs the endpoint off the request thread, so a request that takes too long can be abandoned. */
+    private Answer compute(Query query, Endpoint endpoint) throws Exception {
+        Future<Answer> future = workers.submit(() -> endpoint.handle(query));
+        try {
+            return future.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new ApiException(503, "The request took longer than " + options.timeout().toSeconds()
@@ -292,27 +323,15 @@ public final class H5groveRoutes implements ApiServer.Routes, AutoCloseable {
             }
             throw e;
         }
-        ctx.header(Header.ETAG, etag);
-        ctx.header(Header.CACHE_CONTROL, options.cacheControl());
-        if (a.attachment() != null) {
-            ctx.header(Header.CONTENT_DISPOSITION, "attachment; filename=\"" + a.attachment() + "\"");
-        }
-        if (!a.contentType().equals("application/json")) {
-            // Binary arrays compress poorly and cost CPU; JSON is compressed by the server's strategy.
-            ctx.disableCompression();
-        }
-        ctx.contentType(a.contentType()).result(a.body());
     }
 
     /** Changes when the file is rewritten (size or time) or a different question is asked. */
-    private static String etag(Path path, String query) {
+    private static String etag(AnswerCache.Key key) {
         try {
-            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((path + "\n" + a.size() + "\n" + a.lastModifiedTime().toMillis() + "\n" + query).getBytes(StandardCharsets.UTF_8));
+            md.update((key.file() + "\n" + key.size() + "\n" + key.modified() + "\n" + key.endpoint() + "\n" + key.query())
+                    .getBytes(StandardCharsets.UTF_8));
             return "\"" + HexFormat.of().formatHex(md.digest(), 0, 12) + "\"";
-        } catch (IOException e) {
-            throw SafePaths.notFound(String.valueOf(path.getFileName()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

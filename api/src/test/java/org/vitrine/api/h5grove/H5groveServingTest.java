@@ -246,6 +246,46 @@ class H5groveServingTest {
     }
 
     @Test
+    void repeatedQuestionsAreAnsweredAgainUntilTheFileChanges(@TempDir Path root) throws Exception {
+        Path target = root.resolve("frames.h5");
+        writeFrames(target, 1);
+        try (TestServer s = new TestServer(new DataRootResolver(root), H5groveOptions.defaults())) {
+            String q = "/data?file=frames.h5&path=%2Fv&format=bin&selection=1%2C%3A";
+            HttpResponse<byte[]> first = s.get(q);
+            HttpResponse<byte[]> second = s.get(q);
+            assertEquals(200, second.statusCode());
+            assertEquals(String.valueOf(4 * 3), second.headers().firstValue("Content-Length").orElse(null));
+            assertArrayEquals(first.body(), second.body());
+            assertEquals(first.headers().firstValue("ETag"), second.headers().firstValue("ETag"));
+            assertEquals(List.of(4, 5, 6), ints(second.body()));
+
+            // Same size, so only the modification time tells the versions apart.
+            writeFrames(target, 100);
+            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(target).toMillis() + 2000));
+            HttpResponse<byte[]> after = s.get(q);
+            assertEquals(List.of(400, 500, 600), ints(after.body()));
+            assertFalse(after.headers().firstValue("ETag").equals(first.headers().firstValue("ETag")), "a new version, a new tag");
+        }
+    }
+
+    /** A 2×3 int32 dataset /v holding 1…6 times {@code factor}. */
+    private static void writeFrames(Path file, int factor) {
+        int[][] v = {{factor, 2 * factor, 3 * factor}, {4 * factor, 5 * factor, 6 * factor}};
+        try (io.jhdf.WritableHdfFile f = HdfFile.write(file)) {
+            f.putDataset("v", v);
+        }
+    }
+
+    private static List<Integer> ints(byte[] body) {
+        ByteBuffer b = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
+        List<Integer> out = new ArrayList<>();
+        while (b.remaining() >= 4) {
+            out.add(b.getInt());
+        }
+        return out;
+    }
+
+    @Test
     void manyClientsOnOneFileGetTheSameAnswers() throws Exception {
         List<String> requests = new ArrayList<>();
         for (int z = 0; z < 40; z++) {

@@ -87,6 +87,16 @@ public final class ChunkCache {
         }
     }
 
+    /** False when a decoded block of {@code bytes} would never be kept (the cache is off or smaller). */
+    boolean keeps(int bytes) {
+        return bytes <= maxBytes;
+    }
+
+    /** Counts a block decoded without going through the cache, for {@link #misses()}. */
+    void countMiss() {
+        misses.incrementAndGet();
+    }
+
     /** The cached chunk when it holds at least {@code needed} bytes, else null (nothing is loaded). */
     byte[] peek(Key key, int needed) {
         byte[] cached = lookup(key);

@@ -15,4 +15,20 @@ interface ChunkSource {
      * first {@code needed} bytes (a source may stop decoding there), at most the whole block.
      */
     byte[] block(long[] origin, int needed);
+
+    /**
+     * Hands {@link #block} to {@code use}, possibly in a buffer that this thread reuses once
+     * {@code use} returns: for callers that copy what they need and keep nothing.
+     */
+    default void visit(long[] origin, int needed, java.util.function.Consumer<byte[]> use) {
+        use.accept(block(origin, needed));
+    }
+
+    /**
+     * Writes the first {@code out.length} bytes of the block into {@code out}; a source may
+     * decode straight into it.
+     */
+    default void readInto(long[] origin, byte[] out) {
+        System.arraycopy(block(origin, out.length), 0, out, 0, out.length);
+    }
 }

@@ -27,24 +27,38 @@ final class FileBytes implements AutoCloseable {
 
     /** Reads {@code length} bytes at HDF5 address {@code address}. */
     byte[] read(long address, int length, String where) {
+        if (length < 0) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Data of " + where + " in " + fileName
+                    + " have a negative length (" + length + "): the file is corrupt");
+        }
+        byte[] out = new byte[length];
+        readInto(address, ByteBuffer.wrap(out), where);
+        return out;
+    }
+
+    /**
+     * Reads {@code into.remaining()} bytes at HDF5 address {@code address} into {@code into};
+     * a direct buffer receives them without an intermediate copy.
+     */
+    void readInto(long address, ByteBuffer into, String where) {
         long position = base + address;
-        if (address < 0 || length < 0 || position + length > size) {
+        int length = into.remaining();
+        if (address < 0 || position + length > size) {
             throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Data of " + where + " lie beyond the end of "
                     + fileName + " (" + length + " bytes at " + position + ", file has " + size + "): the file is truncated or corrupt");
         }
-        byte[] out = new byte[length];
-        ByteBuffer buffer = ByteBuffer.wrap(out);
         try {
-            while (buffer.hasRemaining()) {
-                int n = channel.read(buffer, position + buffer.position());
+            long at = position;
+            while (into.hasRemaining()) {
+                int n = channel.read(into, at);
                 if (n < 0) {
                     throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Unexpected end of " + fileName + " reading " + where);
                 }
+                at += n;
             }
         } catch (IOException e) {
             throw new Hdf5Exception(Hdf5Exception.Kind.NOT_READABLE, "Cannot read " + fileName + ": " + e.getMessage(), e);
         }
-        return out;
     }
 
     /** The file's size in bytes. */

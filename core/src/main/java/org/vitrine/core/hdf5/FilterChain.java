@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * Decodes stored chunks through a dataset's filter pipeline. Deflate and shuffle, the common
@@ -106,16 +104,16 @@ final class FilterChain {
         return (semicolon > 0 ? name.substring(0, semicolon) : name) + " (id " + f.id + ")";
     }
 
+    /** True when deflate is the only filter applied to a chunk stored with {@code mask}. */
+    boolean inflatesOnly(BitSet mask) {
+        return filters.size() == 1 && filters.get(0).id == 1 && (mask == null || !mask.get(0));
+    }
+
     /**
      * Decodes one stored chunk; {@code mask} bit i set means filter i was skipped for this chunk.
-     * When deflate is the only filter, stops once {@code needed} bytes are out: a request for one
-     * plane of a chunk inflates only up to that plane.
      */
-    byte[] decode(byte[] stored, BitSet mask, int needed) {
+    byte[] decode(byte[] stored, BitSet mask) {
         BitSet m = mask == null ? new BitSet() : mask;
-        if (filters.size() == 1 && filters.get(0).id == 1 && !m.get(0)) {
-            return inflate(stored, needed);
-        }
         byte[] data = stored;
         List<Step> steps = stepsByMask.computeIfAbsent(m, this::steps);
         for (Step step : steps) {
@@ -133,7 +131,7 @@ final class FilterChain {
             }
             Declared f = filters.get(i);
             switch (f.id) {
-                case 1 -> steps.add(in -> inflate(in, Integer.MAX_VALUE));
+                case 1 -> steps.add(in -> ChunkInflater.get().inflate(in, Integer.MAX_VALUE, decodedSize));
                 case 2 -> {
                     int elementSize = f.data.length > 0 ? f.data[0] : 1;
                     steps.add(in -> unshuffle(in, elementSize));
@@ -146,32 +144,6 @@ final class FilterChain {
             }
         }
         return steps;
-    }
-
-    /** Inflates until the stream ends or {@code limit} bytes are out. */
-    private byte[] inflate(byte[] in, int limit) {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(in);
-            // Usually the chunk's exact size; a checksum filter may add a few bytes.
-            byte[] out = new byte[limit < decodedSize ? limit : decodedSize + 16];
-            int n = 0;
-            while (!inflater.finished() && n < limit) {
-                if (n == out.length) {
-                    out = java.util.Arrays.copyOf(out, out.length * 2);
-                }
-                int got = inflater.inflate(out, n, out.length - n);
-                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new IllegalStateException("deflate stream ends early");
-                }
-                n += got;
-            }
-            return n == out.length ? out : java.util.Arrays.copyOf(out, n);
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("deflate stream is corrupt: " + e.getMessage(), e);
-        } finally {
-            inflater.end();
-        }
     }
 
     private static byte[] unshuffle(byte[] in, int elementSize) {

@@ -44,7 +44,7 @@ public final class Hdf5File implements AutoCloseable {
      * @throws Hdf5Exception FILE_NOT_FOUND, or NOT_READABLE for an empty, truncated, corrupt or non-HDF5 file
      */
     public static Hdf5File open(Path path) {
-        OpenFile f = OpenFile.open(path, OpenFile.Stamp.of(path), new SlabReader(new ChunkCache(64L << 20), Hdf5Files.decoders()));
+        OpenFile f = OpenFile.open(path, OpenFile.Stamp.of(path), Hdf5Files.reader(new ChunkCache(64L << 20)));
         f.acquire();
         f.retire();
         return new Hdf5File(f, f::release);

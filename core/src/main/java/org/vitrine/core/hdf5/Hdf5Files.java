@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Hdf5Files implements AutoCloseable {
 
-    private static final ExecutorService DECODERS = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), new java.util.concurrent.ThreadFactory() {
+    private static final int DECODER_COUNT = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final ExecutorService DECODERS = Executors.newFixedThreadPool(DECODER_COUNT, new java.util.concurrent.ThreadFactory() {
                 private final AtomicInteger n = new AtomicInteger();
 
                 @Override
@@ -45,12 +45,12 @@ public final class Hdf5Files implements AutoCloseable {
         }
         this.maxOpen = maxOpen;
         this.chunks = new ChunkCache(chunkCacheBytes);
-        this.reader = new SlabReader(chunks, DECODERS);
+        this.reader = new SlabReader(chunks, DECODERS, DECODER_COUNT);
     }
 
-    /** The threads that decode chunks in parallel, one per core, shared by the whole process. */
-    static ExecutorService decoders() {
-        return DECODERS;
+    /** A reader through {@code cache} that decodes on the threads shared by the whole process, one per core. */
+    static SlabReader reader(ChunkCache cache) {
+        return new SlabReader(cache, DECODERS, DECODER_COUNT);
     }
 
     /**

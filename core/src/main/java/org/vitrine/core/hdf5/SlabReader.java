@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads a hyperslab from a {@link ChunkSource}: finds the blocks the selection touches, fetches
@@ -15,10 +17,13 @@ final class SlabReader {
 
     private final ChunkCache cache;
     private final Executor executor;
+    private final int parallelism;
 
-    SlabReader(ChunkCache cache, Executor executor) {
+    /** @param parallelism how many threads of {@code executor} one read may use besides its own */
+    SlabReader(ChunkCache cache, Executor executor, int parallelism) {
         this.cache = cache;
         this.executor = executor;
+        this.parallelism = parallelism;
     }
 
     /**
@@ -57,6 +62,18 @@ final class SlabReader {
 
         List<long[]> origins = new ArrayList<>();
         cartesian(perDim, 0, new long[rank], origins);
+        if (origins.size() == 1 && !cache.keeps(out.length)) {
+            long[] origin = new long[rank];
+            for (int d = 0; d < rank; d++) {
+                origin[d] = origins.get(0)[d] * block[d];
+            }
+            if (isLeadingPart(origin, block, sel)) {
+                // A whole chunk, such as one frame of a stack: decoded straight into the answer.
+                cache.countMiss();
+                source.readInto(origin, out);
+                return out;
+            }
+        }
         // Cached blocks are copied right away; only the missing ones are worth other threads.
         List<Runnable> misses = new ArrayList<>();
         Thread caller = Thread.currentThread();
@@ -77,25 +94,70 @@ final class SlabReader {
                 copy(cached, origin, block, blockStride, dims, sel, out, outStride, elementSize);
                 continue;
             }
+            boolean kept = cache.keeps(needed);
             misses.add(() -> {
                 if (caller.isInterrupted()) {
                     // The request was abandoned (it timed out): decode nothing more for it.
                     throw new java.util.concurrent.CancellationException("read abandoned");
                 }
-                byte[] bytes = cache.get(key, needed, n -> source.block(origin, n));
-                copy(bytes, origin, block, blockStride, dims, sel, out, outStride, elementSize);
+                if (kept) {
+                    byte[] bytes = cache.get(key, needed, n -> source.block(origin, n));
+                    copy(bytes, origin, block, blockStride, dims, sel, out, outStride, elementSize);
+                } else {
+                    // Nothing would be kept: decode into the thread's reused buffer and copy out.
+                    cache.countMiss();
+                    source.visit(origin, needed, bytes -> copy(bytes, origin, block, blockStride, dims, sel, out, outStride, elementSize));
+                }
             });
         }
-        List<CompletableFuture<Void>> pending = new ArrayList<>();
-        for (int i = 0; i < misses.size(); i++) {
-            // The last missing block is decoded on this thread, the others in parallel.
-            if (i == misses.size() - 1) {
-                misses.get(i).run();
-            } else {
-                pending.add(CompletableFuture.runAsync(misses.get(i), executor));
+        decodeAll(misses);
+        return out;
+    }
+
+    /**
+     * True when the selection is the block's first elements in the block's own order: it starts
+     * at the block's origin, steps by one, and spans the whole block in every dimension but the
+     * first.
+     */
+    private static boolean isLeadingPart(long[] origin, int[] block, Selection sel) {
+        for (int d = 0; d < origin.length; d++) {
+            boolean whole = sel.count(d) == block[d];
+            if (sel.start(d) != origin[d] || (sel.step(d) != 1 && sel.count(d) != 1) || (d > 0 && !whole)) {
+                return false;
             }
         }
-        for (CompletableFuture<Void> f : pending) {
+        return true;
+    }
+
+    /**
+     * Runs the decodes on this thread and on up to {@code parallelism} pool threads, each taking
+     * the next undone one until none is left. Helpers that start late, when the pool is busy with
+     * other requests, find nothing left and return at once, so concurrent requests do not pile
+     * work on each other.
+     */
+    private void decodeAll(List<Runnable> decodes) {
+        if (decodes.size() <= 1) {
+            decodes.forEach(Runnable::run);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
+        Runnable drain = () -> {
+            for (int i = next.getAndIncrement(); i < decodes.size() && !failed.get(); i = next.getAndIncrement()) {
+                try {
+                    decodes.get(i).run();
+                } catch (RuntimeException | Error e) {
+                    failed.set(true);
+                    throw e;
+                }
+            }
+        };
+        List<CompletableFuture<Void>> helpers = new ArrayList<>();
+        for (int h = Math.min(parallelism, decodes.size() - 1); h > 0; h--) {
+            helpers.add(CompletableFuture.runAsync(drain, executor));
+        }
+        drain.run();
+        for (CompletableFuture<Void> f : helpers) {
             try {
                 f.join();
             } catch (CompletionException e) {
@@ -108,7 +170,6 @@ final class SlabReader {
                 throw e;
             }
         }
-        return out;
     }
 
     /** Indices of the blocks along one dimension that hold selected elements. */

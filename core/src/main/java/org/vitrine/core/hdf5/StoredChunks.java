@@ -70,6 +70,24 @@ final class StoredChunks implements ChunkSource {
 
     @Override
     public byte[] block(long[] origin, int wanted) {
+        return decode(origin, wanted, null);
+    }
+
+    @Override
+    public void visit(long[] origin, int wanted, java.util.function.Consumer<byte[]> use) {
+        use.accept(decode(origin, wanted, ChunkInflater.get().scratch(Math.min(wanted, chunkBytes))));
+    }
+
+    @Override
+    public void readInto(long[] origin, byte[] out) {
+        byte[] decoded = decode(origin, out.length, out);
+        if (decoded != out) {
+            System.arraycopy(decoded, 0, out, 0, out.length);
+        }
+    }
+
+    /** @param into where deflate-only chunks are inflated, at least {@code wanted} bytes long; null for a new array */
+    private byte[] decode(long[] origin, int wanted, byte[] into) {
         int needed = Math.min(wanted, chunkBytes);
         Chunk chunk = lookup.get(new ChunkOffset(origin));
         if (chunk == null) {
@@ -85,10 +103,20 @@ final class StoredChunks implements ChunkSource {
             }
             return stored;
         }
-        byte[] stored = file.read(chunk.getAddress(), chunk.getSize(), where);
         byte[] decoded;
+        int length;
         try {
-            decoded = filters.decode(stored, chunk.getFilterMask(), needed);
+            if (filters.inflatesOnly(chunk.getFilterMask())) {
+                // The common case: inflated straight from the file, only up to the bytes wanted.
+                ChunkInflater inflater = ChunkInflater.get();
+                decoded = into != null ? into : new byte[needed];
+                length = inflater.inflate(file, chunk.getAddress(), chunk.getSize(), chunkBytes, decoded, needed, where);
+            } else {
+                decoded = filters.decode(file.read(chunk.getAddress(), chunk.getSize(), where), chunk.getFilterMask());
+                length = decoded.length;
+            }
+        } catch (Hdf5Exception e) {
+            throw e;
         } catch (UnsupportedOperationException e) {
             throw new Hdf5Exception(Hdf5Exception.Kind.UNSUPPORTED_FILTER, "Cannot read " + where + ": it is compressed with "
                     + e.getMessage() + ", which this server cannot decode", e);
@@ -96,9 +124,9 @@ final class StoredChunks implements ChunkSource {
             throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Chunk at " + java.util.Arrays.toString(origin)
                     + " of " + where + " cannot be decoded: " + Hdf5Errors.oneLine(e), e);
         }
-        if (decoded.length < needed) {
+        if (length < needed) {
             throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Chunk at " + java.util.Arrays.toString(origin)
-                    + " of " + where + " decodes to " + decoded.length + " bytes instead of " + chunkBytes);
+                    + " of " + where + " decodes to " + length + " bytes instead of " + chunkBytes);
         }
         return decoded;
     }

@@ -27,13 +27,27 @@ class ChunkPathAgreesWithJhdfTest {
 
     @Test
     void everyNumericDatasetMatches() throws Exception {
+        everyNumericDatasetMatches(Hdf5File::open);
+    }
+
+    /** Without a chunk cache, chunks are decoded into reused per-thread buffers and copied out. */
+    @Test
+    void everyNumericDatasetMatchesWithoutChunkCache() throws Exception {
+        try (Hdf5Files uncached = new Hdf5Files(4, 0)) {
+            everyNumericDatasetMatches(uncached::open);
+            assertEquals(0, uncached.chunkCache().sizeInBytes());
+            assertTrue(uncached.chunkCache().misses() > 0);
+        }
+    }
+
+    private static void everyNumericDatasetMatches(java.util.function.Function<Path, Hdf5File> opener) throws Exception {
         List<Path> files;
         try (Stream<Path> s = Stream.concat(Files.list(SharedData.root().resolve("jhdf")), Files.list(SharedData.root().resolve("pytables")))) {
             files = s.filter(p -> p.toString().endsWith(".hdf5") || p.toString().endsWith(".h5")).sorted().toList();
         }
         int compared = 0;
         for (Path file : files) {
-            try (HdfFile j = new HdfFile(file); Hdf5File ours = Hdf5File.open(file)) {
+            try (HdfFile j = new HdfFile(file); Hdf5File ours = opener.apply(file)) {
                 for (Dataset d : datasets(j)) {
                     if (d.isEmpty() || d.getSize() > 2_000_000 || d.isScalar()) {
                         continue;

@@ -34,8 +34,10 @@ import java.util.function.IntFunction;
  * <p>Writes (once, into the folder given as first argument) a 512³ uint16 volume in gzip 64³
  * chunks and a stack of 100 float32 1024² frames in gzip, one chunk per frame, with jHDF's
  * writer. Then measures: random 256² z-tiles with the chunk cache disabled (every request reads
- * and inflates its 16 chunks) and with it enabled; random full frames; one tile repeated; and,
- * in-process, jHDF's own hyperslab read of the same tiles.
+ * and inflates its 16 chunks) and with it enabled, the answer cache off in both; random full
+ * frames; one tile and one frame repeated on a server with the default caches, against a static
+ * file of the same size from that server; and, in-process, jHDF's own hyperslab read of the
+ * same tiles.
  */
 public final class H5groveBenchmark {
 
@@ -45,6 +47,8 @@ public final class H5groveBenchmark {
     private static final int FRAME = 1024;
     private static final long WARMUP_MS = 5000;
     private static final long MEASURE_MS = 6000;
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private H5groveBenchmark() {
     }
@@ -70,10 +74,12 @@ public final class H5groveBenchmark {
         jhdfHyperslab(volume);
 
         H5groveOptions base = H5groveOptions.defaults().withMaxResponseBytes(64L << 20);
-        try (H5groveRoutes cold = new H5groveRoutes(new DataRootResolver(dir), base.withChunkCacheBytes(0));
-             H5groveRoutes warm = new H5groveRoutes(new DataRootResolver(dir), base.withChunkCacheBytes(1L << 30))) {
+        try (H5groveRoutes cold = new H5groveRoutes(new DataRootResolver(dir), base.withChunkCacheBytes(0).withAnswerCacheBytes(0));
+             H5groveRoutes warm = new H5groveRoutes(new DataRootResolver(dir), base.withChunkCacheBytes(1L << 30).withAnswerCacheBytes(0));
+             H5groveRoutes served = new H5groveRoutes(new DataRootResolver(dir), base)) {
             Javalin coldApp = ApiServer.create(List.of(cold), c -> { }).start("127.0.0.1", 0);
-            Javalin warmApp = ApiServer.create(List.of(warm), c -> c.staticFiles.add(s -> {
+            Javalin warmApp = ApiServer.create(List.of(warm), c -> { }).start("127.0.0.1", 0);
+            Javalin servedApp = ApiServer.create(List.of(served), c -> c.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = statics.toString();
                 s.location = Location.EXTERNAL;
@@ -81,18 +87,19 @@ public final class H5groveBenchmark {
             try {
                 String coldBase = "http://127.0.0.1:" + coldApp.port();
                 String warmBase = "http://127.0.0.1:" + warmApp.port();
+                String servedBase = "http://127.0.0.1:" + servedApp.port();
                 for (int clients : new int[]{1, 4}) {
                     System.out.println("--- " + clients + " client" + (clients > 1 ? "s" : ""));
                     run("random tiles, no chunk cache", clients, i -> coldBase + randomTile(i));
                     run("random tiles, chunk cache", clients, i -> warmBase + randomTile(i));
                     run("random full frames, no chunk cache", clients, i -> coldBase + randomFrame(i));
                     run("random full frames, chunk cache", clients, i -> warmBase + randomFrame(i));
-                    String tile = warmBase + tile(100, 0, 256);
+                    String tile = servedBase + tile(100, 0, 256);
                     run("same tile repeated", clients, i -> tile);
-                    run("static file of a tile's size", clients, i -> warmBase + "/static/tile.bin");
-                    String frame = warmBase + frame(42);
+                    run("static file of a tile's size", clients, i -> servedBase + "/static/tile.bin");
+                    String frame = servedBase + frame(42);
                     run("same frame repeated", clients, i -> frame);
-                    run("static file of a frame's size", clients, i -> warmBase + "/static/frame.bin");
+                    run("static file of a frame's size", clients, i -> servedBase + "/static/frame.bin");
                 }
                 var cache = warm.hdf5().chunkCache();
                 System.out.printf(Locale.ROOT, "chunk cache: %d of %d MB held, %d hits, %d misses%n",
@@ -100,6 +107,7 @@ public final class H5groveBenchmark {
             } finally {
                 coldApp.stop();
                 warmApp.stop();
+                servedApp.stop();
             }
         }
     }
@@ -122,7 +130,7 @@ public final class H5groveBenchmark {
         return H5groveRoutes.PREFIX + "/data?file=stack.h5&path=%2Fframes&format=bin&selection=" + f;
     }
 
-    /** Requests/s and MB/s for {@code clients} threads asking URL number i, i+1, … for a fixed time. */
+    /** Requests/s, MB/s and CPU time per request for {@code clients} threads asking URL number i, i+1, … for a fixed time. */
     private static void run(String label, int clients, IntFunction<String> url) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -153,12 +161,18 @@ public final class H5groveBenchmark {
                 }
             }));
         }
+        // CPU time of this process (server and clients) per request: on a shared machine it
+        // varies far less than the rate does.
+        Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+        long cpuFrom = CPU.getProcessCpuTime();
         for (Future<?> f : futures) {
             f.get();
         }
+        long cpu = CPU.getProcessCpuTime() - cpuFrom;
         pool.shutdown();
         double seconds = MEASURE_MS / 1000.0;
-        System.out.printf(Locale.ROOT, "%-40s %8.1f req/s %8.1f MB/s%n", label, done.get() / seconds, bytes.get() / seconds / 1e6);
+        System.out.printf(Locale.ROOT, "%-40s %8.1f req/s %8.1f MB/s %7.2f ms CPU/req%n", label, done.get() / seconds,
+                bytes.get() / seconds / 1e6, cpu / 1e6 / Math.max(1, done.get()));
     }
 
     /** jHDF's own hyperslab read of random tiles, one thread, in process: the path this server replaces. */
