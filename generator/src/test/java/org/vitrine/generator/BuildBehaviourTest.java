@@ -158,6 +158,12 @@ class BuildBehaviourTest {
             assertEquals(1, a.search(org.vitrine.core.search.SearchRequest.of("perovskite")).total());
             assertEquals(2, a.search(org.vitrine.core.search.SearchRequest.of("zeolite")).total(), "the draft left the index");
         }
+        // Not only unfindable: merged away, so none of the draft's words is left in the files.
+        try (var reader = org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(updated))) {
+            assertEquals(reader.maxDoc(), reader.numDocs(), "no deleted documents left");
+            assertEquals(1, reader.docFreq(new org.apache.lucene.index.Term("all", "two")));
+            assertEquals(0, reader.docFreq(new org.apache.lucene.index.Term("all", "three")));
+        }
         assertArrayEquals(Files.readAllBytes(fresh.resolve("search-index.json")), Files.readAllBytes(site.resolve("search-index.json")));
 
         // An edit that removes nothing is not merged at once: same hits, order, counts and snippets.
