@@ -1,9 +1,6 @@
 package org.vitrine.generator.bench;
 
 import io.javalin.Javalin;
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
-import io.jhdf.api.DatasetCreationOptions;
 import io.javalin.http.staticfiles.Location;
 import org.vitrine.api.ApiServer;
 import org.vitrine.api.h5grove.CollectionResolver;
@@ -19,6 +16,7 @@ import org.vitrine.core.model.FileKind;
 import org.vitrine.core.model.PreviewOptions;
 import org.vitrine.core.model.Status;
 import org.vitrine.core.model.Visibility;
+import org.vitrine.core.testing.BenchmarkFiles;
 import org.vitrine.generator.Fixtures;
 
 import java.net.URI;
@@ -53,7 +51,7 @@ import java.util.function.IntFunction;
  */
 public final class PreviewBenchmark {
 
-    private static final int N = 512;
+    private static final int N = BenchmarkFiles.VOLUME;
     private static final long WARMUP_MS = 2000;
     private static final long MEASURE_MS = 5000;
 
@@ -64,10 +62,10 @@ public final class PreviewBenchmark {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/h5grove-bench").toAbsolutePath();
         Files.createDirectories(dir);
         if (!Files.exists(dir.resolve("volume.h5"))) {
-            writeVolume(dir.resolve("volume.h5"));
+            BenchmarkFiles.writeVolume(dir.resolve("volume.h5"));
         }
         if (!Files.exists(dir.resolve("stack.h5"))) {
-            writeStack(dir.resolve("stack.h5"));
+            BenchmarkFiles.writeStack(dir.resolve("stack.h5"));
         }
         LocalDate today = LocalDate.now();
         Collection collection = new Collection(null, List.of(
@@ -148,41 +146,6 @@ public final class PreviewBenchmark {
         run = Fixtures.vitrine("build", "--content", Fixtures.demoContent().toString(), "--out", site.toString());
         System.out.printf(Locale.ROOT, "demo bake from scratch: %.1f s (whole site, one JVM); precomputed trees: %d files, %.2f MB; "
                 + "rebuild with nothing changed: %.1f s%n", seconds, files, bytes / 1e6, (System.nanoTime() - t1) / 1e9);
-    }
-
-    /** A sphere of "tissue" with noise in a noisy background, so chunks inflate like real data (as the data-API benchmark). */
-    private static void writeVolume(Path path) {
-        short[][][] v = new short[N][N][N];
-        SplittableRandom r = new SplittableRandom(1);
-        for (int z = 0; z < N; z++) {
-            for (int y = 0; y < N; y++) {
-                for (int x = 0; x < N; x++) {
-                    double dz = z - N / 2.0, dy = y - N / 2.0, dx = x - N / 2.0;
-                    boolean inside = dz * dz + dy * dy + dx * dx < 200.0 * 200.0;
-                    v[z][y][x] = (short) ((inside ? 20000 : 1000) + r.nextInt(512));
-                }
-            }
-        }
-        try (WritableHdfFile f = HdfFile.write(path)) {
-            f.putDataset("volume", v, DatasetCreationOptions.builder().unsigned().chunkDimensions(64, 64, 64).deflate().build());
-        }
-    }
-
-    /** Diffraction-like frames: a bright centre falling off with radius, plus noise. */
-    private static void writeStack(Path path) {
-        float[][][] frames = new float[100][1024][1024];
-        SplittableRandom r = new SplittableRandom(2);
-        for (int f = 0; f < 100; f++) {
-            for (int y = 0; y < 1024; y++) {
-                for (int x = 0; x < 1024; x++) {
-                    double dy = y - 512.0, dx = x - 512.0;
-                    frames[f][y][x] = (float) Math.floor(1e4 / (1 + (dx * dx + dy * dy) / 400.0) + r.nextInt(8));
-                }
-            }
-        }
-        try (WritableHdfFile f = HdfFile.write(path)) {
-            f.putDataset("frames", frames, DatasetCreationOptions.builder().chunkDimensions(1, 1024, 1024).deflate().build());
-        }
     }
 
     private static Dataset dataset(String id, DataFile file) {

@@ -3,13 +3,12 @@ package org.vitrine.api.h5grove.bench;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Dataset;
-import io.jhdf.api.DatasetCreationOptions;
 import org.vitrine.api.ApiServer;
 import org.vitrine.api.h5grove.DataRootResolver;
 import org.vitrine.api.h5grove.H5groveOptions;
 import org.vitrine.api.h5grove.H5groveRoutes;
+import org.vitrine.core.testing.BenchmarkFiles;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,10 +40,10 @@ import java.util.function.IntFunction;
  */
 public final class H5groveBenchmark {
 
-    private static final int N = 512;
+    private static final int N = BenchmarkFiles.VOLUME;
     private static final int TILE = 256;
-    private static final int FRAMES = 100;
-    private static final int FRAME = 1024;
+    private static final int FRAMES = BenchmarkFiles.FRAMES;
+    private static final int FRAME = BenchmarkFiles.FRAME;
     private static final long WARMUP_MS = 5000;
     private static final long MEASURE_MS = 6000;
     private static final com.sun.management.OperatingSystemMXBean CPU =
@@ -59,10 +58,14 @@ public final class H5groveBenchmark {
         Path volume = dir.resolve("volume.h5");
         Path stack = dir.resolve("stack.h5");
         if (!Files.exists(volume)) {
-            writeVolume(volume);
+            long t0 = System.nanoTime();
+            BenchmarkFiles.writeVolume(volume);
+            System.out.printf(Locale.ROOT, "wrote %s with jHDF in %.1f s%n", volume.getFileName(), (System.nanoTime() - t0) / 1e9);
         }
         if (!Files.exists(stack)) {
-            writeStack(stack);
+            long t0 = System.nanoTime();
+            BenchmarkFiles.writeStack(stack);
+            System.out.printf(Locale.ROOT, "wrote %s with jHDF in %.1f s%n", stack.getFileName(), (System.nanoTime() - t0) / 1e9);
         }
         Path statics = Files.createDirectories(dir.resolve("static"));
         Files.write(statics.resolve("tile.bin"), new byte[TILE * TILE * 2]);
@@ -201,42 +204,4 @@ public final class H5groveBenchmark {
         d.getData(new long[]{r.nextInt(N), r.nextInt(2) * TILE, r.nextInt(2) * TILE}, new int[]{1, TILE, TILE});
     }
 
-    /** A sphere of "tissue" with noise in a noisy background, so chunks inflate like real data. */
-    private static void writeVolume(Path path) {
-        short[][][] v = new short[N][N][N];
-        SplittableRandom r = new SplittableRandom(1);
-        for (int z = 0; z < N; z++) {
-            for (int y = 0; y < N; y++) {
-                for (int x = 0; x < N; x++) {
-                    double dz = z - N / 2.0, dy = y - N / 2.0, dx = x - N / 2.0;
-                    boolean inside = dz * dz + dy * dy + dx * dx < 200.0 * 200.0;
-                    v[z][y][x] = (short) ((inside ? 20000 : 1000) + r.nextInt(512));
-                }
-            }
-        }
-        long t0 = System.nanoTime();
-        try (WritableHdfFile f = HdfFile.write(path)) {
-            f.putDataset("volume", v, DatasetCreationOptions.builder().unsigned().chunkDimensions(64, 64, 64).deflate().build());
-        }
-        System.out.printf(Locale.ROOT, "wrote %s with jHDF in %.1f s%n", path.getFileName(), (System.nanoTime() - t0) / 1e9);
-    }
-
-    /** Diffraction-like frames: a bright centre falling off with radius, plus noise. */
-    private static void writeStack(Path path) {
-        float[][][] frames = new float[FRAMES][FRAME][FRAME];
-        SplittableRandom r = new SplittableRandom(2);
-        for (int f = 0; f < FRAMES; f++) {
-            for (int y = 0; y < FRAME; y++) {
-                for (int x = 0; x < FRAME; x++) {
-                    double dy = y - FRAME / 2.0, dx = x - FRAME / 2.0;
-                    frames[f][y][x] = (float) Math.floor(1e4 / (1 + (dx * dx + dy * dy) / 400.0) + r.nextInt(8));
-                }
-            }
-        }
-        long t0 = System.nanoTime();
-        try (WritableHdfFile f = HdfFile.write(path)) {
-            f.putDataset("frames", frames, DatasetCreationOptions.builder().chunkDimensions(1, FRAME, FRAME).deflate().build());
-        }
-        System.out.printf(Locale.ROOT, "wrote %s with jHDF in %.1f s%n", path.getFileName(), (System.nanoTime() - t0) / 1e9);
-    }
 }
