@@ -6,14 +6,11 @@ import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.vitrine.core.model.Dataset;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,10 +40,11 @@ final class ContentCache {
     }
 
     /** An entry with its encoded form, so that an entry carried over is written back without encoding it again. */
-    private record Stored(Entry entry, byte[] encoded) {
+    private record Stored(Entry entry, StateTable.Value encoded) {
     }
 
-    private static final int MAGIC = 0x56434331; // "VCC1"
+    /** The row that holds the version (no source file has an empty path). */
+    private static final String VERSION_ROW = "";
 
     private final Path file;
     private final String version;
@@ -94,7 +92,7 @@ final class ContentCache {
         Entry entry = new Entry(stamp(source), files, dataset, dataset == null ? null : dataset.digest(), own);
         readAny = true;
         try {
-            current.put(source.toString(), new Stored(entry, JSON.writeValueAsBytes(entry)));
+            current.put(source.toString(), new Stored(entry, StateTable.Value.of(JSON.writeValueAsBytes(entry))));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remember " + source + " in the content cache", e);
         }
@@ -108,71 +106,35 @@ final class ContentCache {
         if (file == null || (!readAny && current.size() == previous.size())) {
             return;
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            Files.createDirectories(file.getParent());
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                out.writeInt(MAGIC);
-                writeBytes(out, version.getBytes(StandardCharsets.UTF_8));
-                out.writeInt(current.size());
-                for (Map.Entry<String, Stored> e : current.entrySet()) {
-                    writeBytes(out, e.getKey().getBytes(StandardCharsets.UTF_8));
-                    writeBytes(out, e.getValue().encoded());
-                }
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the content cache " + file, e);
-        }
-    }
-
-    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        Map<String, StateTable.Value> rows = new HashMap<>(current.size() * 4 / 3 + 2);
+        current.forEach((source, stored) -> rows.put(source, stored.encoded()));
+        rows.put(VERSION_ROW, StateTable.Value.of(version));
+        StateTable.write(file, rows);
     }
 
     /** The entries of {@code file} (decoded in parallel), or none when it is missing, damaged or of another version. */
     private static Map<String, Stored> read(Path file, String version) {
-        if (file == null || !Files.isRegularFile(file)) {
+        if (file == null) {
+            return Map.of();
+        }
+        Map<String, StateTable.Value> rows = StateTable.read(file);
+        StateTable.Value stored = rows.remove(VERSION_ROW);
+        if (stored == null || !stored.text().equals(version)) {
             return Map.of();
         }
         try {
-            ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
-            if (in.getInt() != MAGIC || !version.equals(new String(bytes(in), StandardCharsets.UTF_8))) {
-                return Map.of();
-            }
-            int count = in.getInt();
-            if (count < 0 || count > in.remaining() / 8) {
-                return Map.of();
-            }
-            List<String> keys = new java.util.ArrayList<>(count);
-            List<byte[]> encoded = new java.util.ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                keys.add(new String(bytes(in), StandardCharsets.UTF_8));
-                encoded.add(bytes(in));
-            }
-            Map<String, Stored> out = new ConcurrentHashMap<>(count * 4 / 3 + 1);
-            java.util.stream.IntStream.range(0, count).parallel().forEach(i -> {
+            Map<String, Stored> out = new ConcurrentHashMap<>(rows.size() * 4 / 3 + 1);
+            rows.entrySet().parallelStream().forEach(row -> {
                 try {
-                    out.put(keys.get(i), new Stored(JSON.readValue(encoded.get(i), Entry.class), encoded.get(i)));
+                    out.put(row.getKey(), new Stored(JSON.readValue(row.getValue().bytes(), Entry.class), row.getValue()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
             return out;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Map.of(); // A damaged or older cache only costs reading everything again.
         }
-    }
-
-    private static byte[] bytes(ByteBuffer in) {
-        int length = in.getInt();
-        if (length < 0 || length > in.remaining()) {
-            throw new IllegalStateException("damaged content cache");
-        }
-        byte[] b = new byte[length];
-        in.get(b);
-        return b;
     }
 
     /** Size and modification time: what tells a changed file without reading it. */

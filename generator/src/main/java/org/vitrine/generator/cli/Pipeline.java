@@ -46,7 +46,7 @@ final class Pipeline {
         }
         FileInspector inspector = new FileInspector(hdf5, cache == null ? null : cache.resolve("checksums.properties"));
         CollectionLoader.Result result = new CollectionLoader(PaNet.bundled(), new Visibility(LocalDate.now()), inspector,
-                cache == null ? null : cache.resolve("content.smile")).load(content);
+                cache == null ? null : cache.resolve("content.state")).load(content);
         inspector.saveChecksums();
         return result;
     }

@@ -1,5 +1,7 @@
 package org.vitrine.generator.site;
 
+import org.vitrine.core.content.StateTable;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

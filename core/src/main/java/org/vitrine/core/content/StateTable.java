@@ -1,4 +1,4 @@
-package org.vitrine.generator.site;
+package org.vitrine.core.content;
 
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -13,20 +13,20 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A table of strings that a build leaves in its cache folder for the next one (input keys of the
- * outputs, remembered values). Tens of thousands of rows on a large site, so it is stored as
- * length-prefixed UTF-8, read in one go, and each value decoded only when it is asked for; a
+ * A table that a build leaves in its cache folder for the next one (parsed content, input keys of
+ * the outputs, remembered values). Tens of thousands of rows on a large site, so it is stored as
+ * length-prefixed bytes, read in one go, and each value decoded only when it is asked for; a
  * value carried over unchanged is written back as the bytes it was read from.
  */
-final class StateTable {
+public final class StateTable {
 
     private static final int MAGIC = 0x56545331; // "VTS1"
 
     private StateTable() {
     }
 
-    /** A stored string: its UTF-8 bytes, decoded on first use. */
-    static final class Value {
+    /** A stored value: its bytes, and (for text) the string they encode in UTF-8, decoded on first use. */
+    public static final class Value {
         private final byte[] data;
         private final int offset;
         private final int length;
@@ -39,12 +39,21 @@ final class StateTable {
             this.text = text;
         }
 
-        static Value of(String text) {
+        public static Value of(String text) {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             return new Value(bytes, 0, bytes.length, text);
         }
 
-        String text() {
+        public static Value of(byte[] bytes) {
+            return new Value(bytes, 0, bytes.length, null);
+        }
+
+        /** The bytes as stored (a copy when the value is a part of a larger read). */
+        public byte[] bytes() {
+            return offset == 0 && length == data.length ? data : java.util.Arrays.copyOfRange(data, offset, offset + length);
+        }
+
+        public String text() {
             String t = text;
             if (t == null) {
                 t = new String(data, offset, length, StandardCharsets.UTF_8);
@@ -55,7 +64,7 @@ final class StateTable {
     }
 
     /** The rows of {@code file}; empty when it is missing or damaged (which only costs a full rebuild). */
-    static Map<String, Value> read(Path file) {
+    public static Map<String, Value> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return new HashMap<>();
         }
@@ -88,8 +97,13 @@ final class StateTable {
     }
 
     /** Replaces {@code file} with {@code rows}, atomically. */
-    static void write(Path file, Map<String, Value> rows) {
+    public static void write(Path file, Map<String, Value> rows) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write build state " + file, e);
+        }
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeInt(rows.size());
