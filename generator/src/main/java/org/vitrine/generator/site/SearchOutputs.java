@@ -1,5 +1,6 @@
 package org.vitrine.generator.site;
 
+import org.vitrine.core.content.StateTable;
 import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.Dataset;
 import org.vitrine.core.search.DatasetLinks;
@@ -8,16 +9,13 @@ import org.vitrine.core.search.StaticIndexWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -29,7 +27,7 @@ import java.util.function.Function;
 public final class SearchOutputs implements SiteExtension {
 
     /** Digest of each indexed dataset's record, by id, kept inside the Lucene folder. */
-    private static final String DIGESTS = "vitrine-documents.properties";
+    private static final String DIGESTS = "vitrine-documents.state";
 
     private final Path luceneDirectory;
 
@@ -85,31 +83,23 @@ public final class SearchOutputs implements SiteExtension {
         }
     }
 
-    /** The digests of the datasets in the index, or null when there is no usable index to update. */
-    private Map<String, String> readDigests() throws IOException {
-        Path file = luceneDirectory.resolve(DIGESTS);
-        if (!Files.isRegularFile(file)) {
+    /**
+     * The digests of the datasets in the index, or null when there is no usable index to update
+     * (no digests, unreadable ones, or none at all: an empty index is cheaper to write than to check).
+     */
+    private Map<String, String> readDigests() {
+        Map<String, StateTable.Value> rows = StateTable.read(luceneDirectory.resolve(DIGESTS));
+        if (rows.isEmpty()) {
             return null;
         }
-        Properties p = new Properties();
-        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        Map<String, String> out = new TreeMap<>();
-        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+        Map<String, String> out = new HashMap<>(rows.size() * 4 / 3 + 1);
+        rows.forEach((id, digest) -> out.put(id, digest.text()));
         return out;
     }
 
-    private void writeDigests(Map<String, String> digests) throws IOException {
-        Properties p = new Properties();
-        p.putAll(digests);
-        Path tmp = luceneDirectory.resolve(DIGESTS + ".tmp");
-        try (var w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(w, "Digest of each dataset record in this index");
-        }
-        Files.move(tmp, luceneDirectory.resolve(DIGESTS), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    private void writeDigests(Map<String, String> digests) {
+        Map<String, StateTable.Value> rows = new HashMap<>(digests.size() * 4 / 3 + 1);
+        digests.forEach((id, digest) -> rows.put(id, StateTable.Value.of(digest)));
+        StateTable.write(luceneDirectory.resolve(DIGESTS), rows);
     }
 }
