@@ -34,9 +34,8 @@ class BuildBehaviourTest {
         assertEquals(0, Fixtures.vitrine("build", "--content", Fixtures.demoContent().toString(), "--out", b.toString()).exit());
         Map<String, byte[]> first = tree(a);
         Map<String, byte[]> second = tree(b);
-        assertEquals(first.keySet(), second.keySet());
         assertTrue(first.size() > 50, "files: " + first.size());
-        first.forEach((path, bytes) -> assertArrayEquals(bytes, second.get(path), path));
+        assertSameFiles(first, second, "second build");
     }
 
     @Test
@@ -101,9 +100,7 @@ class BuildBehaviourTest {
         Fixtures.Run again = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains("2 datasets (2 pages rendered, 0 unchanged)"), again.out());
-        Map<String, byte[]> after = tree(site);
-        assertEquals(before.keySet(), after.keySet());
-        before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+        assertSameFiles(before, tree(site), "after the damaged state");
     }
 
     @Test
@@ -126,9 +123,7 @@ class BuildBehaviourTest {
         assertTrue(volume.size() > 3, "baked chunks: " + volume.keySet());
         for (int i = 1; i < 16; i++) {
             assertArrayEquals(first, Files.readAllBytes(site.resolve("datasets/shared-" + i + "/thumb-0.png")), "dataset " + i);
-            Map<String, byte[]> other = tree(site.resolve("datasets/shared-" + i + "/precomputed"));
-            assertEquals(volume.keySet(), other.keySet(), "dataset " + i);
-            volume.forEach((path, bytes) -> assertArrayEquals(bytes, other.get(path), path));
+            assertSameFiles(volume, tree(site.resolve("datasets/shared-" + i + "/precomputed")), "dataset " + i);
         }
     }
 
@@ -264,6 +259,12 @@ class BuildBehaviourTest {
                 assertFalse(new String(Files.readAllBytes(f), StandardCharsets.UTF_8).contains(text), text + " mentioned in " + f);
             }
         }
+    }
+
+    /** The same files with the same bytes. */
+    private static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual, String what) {
+        assertEquals(expected.keySet(), actual.keySet(), what);
+        expected.forEach((path, bytes) -> assertArrayEquals(bytes, actual.get(path), what + ": " + path));
     }
 
     private static Map<String, byte[]> tree(Path root) throws IOException {
