@@ -13,6 +13,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -77,7 +78,7 @@ public final class CollectionLoader {
         ContentCache cache = new ContentCache(cacheFile, site + "|" + (inspector != null));
         Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
         List<Dataset> datasets = markdownFiles(contentDir.resolve("datasets"), problems).parallelStream()
-                .map(file -> readDataset(file, reader, dataRoot, cache, problems, digests))
+                .map(source -> readDataset(source, reader, dataRoot, cache, problems, digests))
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(Dataset::id))
                 .toList();
@@ -85,8 +86,8 @@ public final class CollectionLoader {
         checkUniqueIds(datasets, problems);
 
         List<Page> pages = new ArrayList<>();
-        for (Path file : markdownFiles(contentDir.resolve("pages"), problems)) {
-            FrontMatter fm = frontMatter(file, problems);
+        for (SourceFile source : markdownFiles(contentDir.resolve("pages"), problems)) {
+            FrontMatter fm = frontMatter(source.path(), problems);
             if (fm != null) {
                 pages.add(readPage(fm, problems));
             }
@@ -96,9 +97,10 @@ public final class CollectionLoader {
     }
 
     /** Reads one dataset file, or takes what an earlier run read when nothing it depends on changed. */
-    private Dataset readDataset(Path file, DatasetReader reader, Path dataRoot, ContentCache cache, Problems problems,
+    private Dataset readDataset(SourceFile source, DatasetReader reader, Path dataRoot, ContentCache cache, Problems problems,
                                 Map<String, String> digests) {
-        ContentCache.Entry cached = cache.lookup(file, dataRoot);
+        Path file = source.path();
+        ContentCache.Entry cached = cache.lookup(file, source.stamp(), dataRoot);
         if (cached != null) {
             cached.problems().forEach(p -> {
                 if (p.severity() == ContentProblem.Severity.ERROR) {
@@ -118,7 +120,7 @@ public final class CollectionLoader {
         if (dataset != null && inspector != null) {
             dataset = inspector.inspect(dataset, fm, dataRoot, own);
         }
-        ContentCache.Entry entry = cache.remember(file, dataRoot, dataset, own.all());
+        ContentCache.Entry entry = cache.remember(file, source.stamp(), dataRoot, dataset, own.all());
         if (entry != null && dataset != null) {
             digests.put(dataset.id(), entry.digest());
         }
@@ -238,14 +240,30 @@ public final class CollectionLoader {
         return null;
     }
 
-    private static List<Path> markdownFiles(Path dir, Problems problems) {
+    /** A markdown file and its {@link ContentCache#stamp stamp}, found in one lookup. */
+    private record SourceFile(Path path, String stamp) {
+    }
+
+    /** The markdown files of {@code dir}, sorted by name. */
+    private static List<SourceFile> markdownFiles(Path dir, Problems problems) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
+        List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p)).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir, e);
         }
+        // One stat per file tells both that it is a file and whether it changed: on a site of
+        // ten thousand datasets, that lookup is much of a rebuild's cost.
+        return files.parallelStream().map(p -> {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(p, BasicFileAttributes.class);
+                return attributes.isRegularFile() ? new SourceFile(p, ContentCache.stamp(attributes)) : null;
+            } catch (IOException e) {
+                return null; // Gone since it was listed.
+            }
+        }).filter(Objects::nonNull).toList();
     }
 }

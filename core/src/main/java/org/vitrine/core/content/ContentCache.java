@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,24 @@ final class ContentCache {
 
     // Smile (binary JSON) reads the ten thousand records of a large site faster than JSON text.
     // Each entry is a document of its own, so an entry carried over is written back as read.
-    private static final ObjectMapper JSON = new ObjectMapper(SmileFactory.builder()
-            .enable(com.fasterxml.jackson.dataformat.smile.SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES).build())
+    // Paths are kept as plain strings: Jackson's default (a file: URI) costs a URI parse each.
+    private static final ObjectMapper JSON = new ObjectMapper(new SmileFactory())
             .registerModule(new JavaTimeModule())
+            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+                    .addSerializer(Path.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase(Path.class) {
+                        @Override
+                        public String valueToString(Object value) {
+                            return value.toString();
+                        }
+                    })
+                    .addDeserializer(Path.class, new com.fasterxml.jackson.databind.deser.std.FromStringDeserializer<>(Path.class) {
+                        @Override
+                        protected Path _deserialize(String value, com.fasterxml.jackson.databind.DeserializationContext context) {
+                            return Path.of(value);
+                        }
+                    }))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final com.fasterxml.jackson.databind.ObjectReader ENTRY = JSON.readerFor(Entry.class);
 
     /** One remembered file: its stamp, the stamps of the data files it references, the result and its digest. */
     record Entry(String stamp, Map<String, String> files, Dataset dataset, String digest, List<CachedProblem> problems) {
@@ -39,17 +54,15 @@ final class ContentCache {
     record CachedProblem(int line, ContentProblem.Severity severity, String message) {
     }
 
-    /** An entry with its encoded form, so that an entry carried over is written back without encoding it again. */
-    private record Stored(Entry entry, StateTable.Value encoded) {
-    }
-
     /** The row that holds the version (no source file has an empty path). */
     private static final String VERSION_ROW = "";
 
     private final Path file;
     private final String version;
-    private final Map<String, Stored> previous;
-    private final Map<String, Stored> current = new ConcurrentHashMap<>();
+    /** Encoded entries of the previous run, each decoded when its file is looked up. */
+    private final Map<String, StateTable.Value> previous;
+    /** Encoded entries of this run: those carried over are written back as they were read. */
+    private final Map<String, StateTable.Value> current;
     private volatile boolean readAny;
 
     /**
@@ -61,13 +74,28 @@ final class ContentCache {
         // A new build of Vitrine may read content differently.
         this.version = version + "|" + CodeStamp.of(ContentCache.class);
         this.previous = read(file, this.version);
+        this.current = new ConcurrentHashMap<>(previous.size() * 4 / 3 + 16);
     }
 
-    /** The remembered result for {@code source}, or null when it or a file it references changed. */
-    Entry lookup(Path source, Path dataRoot) {
-        Stored stored = previous.get(source.toString());
-        Entry e = stored == null ? null : stored.entry();
-        if (e == null || !e.stamp().equals(stamp(source))) {
+    /**
+     * The remembered result for {@code source}, or null when it or a file it references changed.
+     *
+     * @param stamp the source's {@link #stamp} as found now
+     */
+    Entry lookup(Path source, String stamp, Path dataRoot) {
+        StateTable.Value encoded = previous.get(source.toString());
+        if (encoded == null) {
+            return null;
+        }
+        Entry e;
+        try {
+            // Decoded here, on the loader's threads, rather than all up front: a changed file
+            // is read meanwhile instead of after ten thousand entries.
+            e = ENTRY.readValue(encoded.stream());
+        } catch (IOException | RuntimeException damaged) {
+            return null; // A damaged entry only costs reading its file again.
+        }
+        if (!e.stamp().equals(stamp)) {
             return null;
         }
         for (Map.Entry<String, String> f : e.files().entrySet()) {
@@ -75,12 +103,16 @@ final class ContentCache {
                 return null;
             }
         }
-        current.put(source.toString(), stored);
+        current.put(source.toString(), encoded);
         return e;
     }
 
-    /** Remembers what reading {@code source} gave; returns the entry, or null when there is no cache. */
-    Entry remember(Path source, Path dataRoot, Dataset dataset, List<ContentProblem> problems) {
+    /**
+     * Remembers what reading {@code source} gave; returns the entry, or null when there is no cache.
+     *
+     * @param stamp the source's {@link #stamp} taken before it was read, so an edit made meanwhile is read next time
+     */
+    Entry remember(Path source, String stamp, Path dataRoot, Dataset dataset, List<ContentProblem> problems) {
         if (file == null) {
             return null;
         }
@@ -89,10 +121,10 @@ final class ContentCache {
             dataset.files().stream().filter(f -> f.isLocal()).forEach(f -> files.put(f.path(), stamp(dataRoot.resolve(f.path()))));
         }
         List<CachedProblem> own = problems.stream().map(p -> new CachedProblem(p.line(), p.severity(), p.message())).toList();
-        Entry entry = new Entry(stamp(source), files, dataset, dataset == null ? null : dataset.digest(), own);
+        Entry entry = new Entry(stamp, files, dataset, dataset == null ? null : dataset.digest(), own);
         readAny = true;
         try {
-            current.put(source.toString(), new Stored(entry, StateTable.Value.of(JSON.writeValueAsBytes(entry))));
+            current.put(source.toString(), StateTable.Value.of(JSON.writeValueAsBytes(entry)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remember " + source + " in the content cache", e);
         }
@@ -106,14 +138,13 @@ final class ContentCache {
         if (file == null || (!readAny && current.size() == previous.size())) {
             return;
         }
-        Map<String, StateTable.Value> rows = new HashMap<>(current.size() * 4 / 3 + 2);
-        current.forEach((source, stored) -> rows.put(source, stored.encoded()));
+        Map<String, StateTable.Value> rows = new HashMap<>(current);
         rows.put(VERSION_ROW, StateTable.Value.of(version));
         StateTable.write(file, rows);
     }
 
-    /** The entries of {@code file} (decoded in parallel), or none when it is missing, damaged or of another version. */
-    private static Map<String, Stored> read(Path file, String version) {
+    /** The encoded entries of {@code file}, or none when it is missing, damaged or of another version. */
+    private static Map<String, StateTable.Value> read(Path file, String version) {
         if (file == null) {
             return Map.of();
         }
@@ -122,27 +153,20 @@ final class ContentCache {
         if (stored == null || !stored.text().equals(version)) {
             return Map.of();
         }
-        try {
-            Map<String, Stored> out = new ConcurrentHashMap<>(rows.size() * 4 / 3 + 1);
-            rows.entrySet().parallelStream().forEach(row -> {
-                try {
-                    out.put(row.getKey(), new Stored(JSON.readValue(row.getValue().bytes(), Entry.class), row.getValue()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            return out;
-        } catch (RuntimeException e) {
-            return Map.of(); // A damaged or older cache only costs reading everything again.
-        }
+        return rows;
     }
 
     /** Size and modification time: what tells a changed file without reading it. */
     static String stamp(Path p) {
         try {
-            return Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis();
+            return stamp(Files.readAttributes(p, BasicFileAttributes.class));
         } catch (IOException e) {
             return "missing";
         }
+    }
+
+    /** The stamp of a file whose attributes were just read (one lookup where ten thousand files are checked). */
+    static String stamp(BasicFileAttributes attributes) {
+        return attributes.size() + ":" + attributes.lastModifiedTime().toMillis();
     }
 }

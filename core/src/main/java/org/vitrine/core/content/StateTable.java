@@ -53,6 +53,11 @@ public final class StateTable {
             return offset == 0 && length == data.length ? data : java.util.Arrays.copyOfRange(data, offset, offset + length);
         }
 
+        /** The bytes as stored, to read without copying them. */
+        public java.io.InputStream stream() {
+            return new java.io.ByteArrayInputStream(data, offset, length);
+        }
+
         public String text() {
             String t = text;
             if (t == null) {

@@ -32,35 +32,49 @@ public final class PaNet {
     private static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
     private static final String OWL = "http://www.w3.org/2002/07/owl#";
 
-    private static volatile PaNet bundled;
+    private static final PaNet BUNDLED = new PaNet(PaNet::readBundled);
 
-    private final Map<String, String> labels;
-    private final Map<String, List<String>> parents;
-
-    private PaNet(Map<String, String> labels, Map<String, List<String>> parents) {
-        this.labels = labels;
-        this.parents = parents;
+    /** The ontology's terms: labels by id, and each id's direct parents. */
+    private record Terms(Map<String, String> labels, Map<String, List<String>> parents) {
     }
 
-    /** The ontology shipped with Vitrine, parsed once. */
+    private final java.util.function.Supplier<Terms> source;
+    private volatile Terms terms;
+
+    private PaNet(java.util.function.Supplier<Terms> source) {
+        this.source = source;
+    }
+
+    /**
+     * The ontology shipped with Vitrine. It is parsed on first use, once: a rebuild whose
+     * datasets were all remembered from the previous run never needs it.
+     */
     public static PaNet bundled() {
-        PaNet p = bundled;
-        if (p == null) {
-            synchronized (PaNet.class) {
-                if (bundled == null) {
-                    try (InputStream in = PaNet.class.getResourceAsStream(RESOURCE)) {
-                        if (in == null) {
-                            throw new IllegalStateException("PaNET ontology resource missing: " + RESOURCE);
-                        }
-                        bundled = parse(in);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+        return BUNDLED;
+    }
+
+    private static Terms readBundled() {
+        try (InputStream in = PaNet.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("PaNET ontology resource missing: " + RESOURCE);
+            }
+            return parse(in).terms();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Terms terms() {
+        Terms t = terms;
+        if (t == null) {
+            synchronized (this) {
+                if (terms == null) {
+                    terms = source.get();
                 }
-                p = bundled;
+                t = terms;
             }
         }
-        return p;
+        return t;
     }
 
     /** Parses a PaNET OWL (RDF/XML) document: class labels and their {@code rdfs:subClassOf} parents. */
@@ -111,17 +125,18 @@ public final class PaNet {
         } catch (XMLStreamException e) {
             throw new IllegalArgumentException("Cannot read the PaNET ontology: " + e.getMessage(), e);
         }
-        return new PaNet(Map.copyOf(labels), Map.copyOf(parents));
+        Terms terms = new Terms(Map.copyOf(labels), Map.copyOf(parents));
+        return new PaNet(() -> terms);
     }
 
     /** Number of techniques in the ontology. */
     public int size() {
-        return labels.size();
+        return terms().labels().size();
     }
 
     /** True when {@code id} (such as {@code PaNET01212}) is a term of the ontology. */
     public boolean contains(String id) {
-        return labels.containsKey(id);
+        return terms().labels().containsKey(id);
     }
 
     /**
@@ -129,6 +144,8 @@ public final class PaNet {
      * first, nearest first, each once), or empty when the id is unknown.
      */
     public Optional<Technique> technique(String id) {
+        Map<String, String> labels = terms().labels();
+        Map<String, List<String>> parents = terms().parents();
         String label = labels.get(id);
         if (label == null) {
             return Optional.empty();

@@ -39,10 +39,10 @@ public final class OutputTree {
     private final Path root;
     private final Path cache;
     private final Map<String, StateTable.Value> previousKeys;
-    private final Map<String, StateTable.Value> keys = new ConcurrentHashMap<>();
-    private final Set<String> produced = ConcurrentHashMap.newKeySet();
+    private final Map<String, StateTable.Value> keys;
+    private final Set<String> produced;
     private final Map<String, StateTable.Value> previousMemo;
-    private final Map<String, StateTable.Value> memo = new ConcurrentHashMap<>();
+    private final Map<String, StateTable.Value> memo;
 
     /**
      * @param root  the output folder (created if missing)
@@ -59,6 +59,10 @@ public final class OutputTree {
         }
         this.previousKeys = StateTable.read(this.cache.resolve(MANIFEST));
         this.previousMemo = StateTable.read(this.cache.resolve(MEMO));
+        // Sized for a build like the previous one, so tens of thousands of entries do not rehash.
+        this.keys = new ConcurrentHashMap<>(previousKeys.size() * 4 / 3 + 16);
+        this.produced = ConcurrentHashMap.newKeySet(previousKeys.size() * 4 / 3 + 16);
+        this.memo = new ConcurrentHashMap<>(previousMemo.size() * 4 / 3 + 16);
         try {
             // Until this build finishes, its files are in no manifest: should it stop half-way, the
             // next build finds no manifest and walks the tree, so nothing it wrote can linger
@@ -74,12 +78,21 @@ public final class OutputTree {
      * body): computed once, then remembered by later builds.
      */
     public String memo(String key, java.util.function.Supplier<String> compute) {
+        return memoValue(key, () -> StateTable.Value.of(compute.get())).text();
+    }
+
+    /** As {@link #memo}, for a value kept as bytes (such as a dataset's entry of a JSON index). */
+    public byte[] memoBytes(String key, java.util.function.Supplier<byte[]> compute) {
+        return memoValue(key, () -> StateTable.Value.of(compute.get())).bytes();
+    }
+
+    private StateTable.Value memoValue(String key, java.util.function.Supplier<StateTable.Value> compute) {
         StateTable.Value v = previousMemo.get(key);
         if (v == null) {
-            v = StateTable.Value.of(compute.get());
+            v = compute.get();
         }
         memo.put(key, v);
-        return v.text();
+        return v;
     }
 
     public Path root() {
@@ -96,8 +109,21 @@ public final class OutputTree {
      * that follows.
      */
     public boolean isFresh(String path, String key) {
+        return isFresh(path, key, true);
+    }
+
+    /**
+     * As {@link #isFresh}, for a file written together with one that {@code isFresh} just found
+     * (such as a page's citation downloads beside it): its key is compared, and it is not looked
+     * for again on disk, which on a large site saves tens of thousands of file lookups.
+     */
+    public boolean isFreshBeside(String path, String key) {
+        return isFresh(path, key, false);
+    }
+
+    private boolean isFresh(String path, String key, boolean look) {
         StateTable.Value previous = previousKeys.get(path);
-        if (previous != null && previous.text().equals(key) && Files.isRegularFile(root.resolve(path))) {
+        if (previous != null && previous.text().equals(key) && (!look || Files.isRegularFile(root.resolve(path)))) {
             keys.put(path, previous);
             produced.add(path);
             return true;

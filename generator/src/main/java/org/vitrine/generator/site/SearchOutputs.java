@@ -45,7 +45,7 @@ public final class SearchOutputs implements SiteExtension {
     public void write(Collection collection, DatasetDigests digests, Path dataRoot, OutputTree out) {
         List<Dataset> datasets = collection.publicDatasets();
         // Each entry is remembered by its dataset's digest: after one edit, one entry is made.
-        Function<Dataset, String> entry = d -> out.memo("search-doc:" + digests.of(d.id()),
+        Function<Dataset, byte[]> entry = d -> out.memoBytes("search-doc:" + digests.of(d.id()),
                 () -> StaticIndexWriter.docJson(d, DatasetLinks.DEFAULT));
         if (out.isFresh(StaticIndexWriter.DEFAULT_FILE, digests.all())) {
             datasets.forEach(entry::apply); // keeps the remembered entries for the next build

