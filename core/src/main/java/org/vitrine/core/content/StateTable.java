@@ -58,6 +58,25 @@ public final class StateTable {
             return new java.io.ByteArrayInputStream(data, offset, length);
         }
 
+        /** True when the value is the UTF-8 encoding of {@code text}; compares without decoding. */
+        public boolean is(String text) {
+            String t = this.text;
+            if (t != null) {
+                return t.equals(text);
+            }
+            if (text.length() != length) {
+                // As many chars as bytes, or it is not ASCII: decode to be sure.
+                return text().equals(text);
+            }
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80 || data[offset + i] != (byte) c) {
+                    return c >= 0x80 && text().equals(text);
+                }
+            }
+            return true;
+        }
+
         public String text() {
             String t = text;
             if (t == null) {

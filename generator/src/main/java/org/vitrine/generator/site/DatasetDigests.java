@@ -3,10 +3,14 @@ package org.vitrine.generator.site;
 import org.vitrine.core.content.CodeStamp;
 import org.vitrine.core.model.Dataset;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A digest of each public dataset's whole record, computed once per build. Every output that is
@@ -18,26 +22,29 @@ public final class DatasetDigests {
     private final Map<String, String> byId;
     private final String all;
 
-    private DatasetDigests(Map<String, String> byId) {
+    private DatasetDigests(Map<String, String> byId, String all) {
         this.byId = byId;
-        StringBuilder sb = new StringBuilder(byId.size() * 80);
-        new TreeMap<>(byId).forEach((id, digest) -> sb.append(id).append('\t').append(digest).append('\n'));
-        this.all = SiteBuilder.sha256(sb.toString());
+        this.all = all;
     }
 
     /**
      * Digests of {@code datasets}: each of its {@link Dataset#digest() record} (taken from
-     * {@code known}, as remembered by the content cache, or computed) and of the code that
-     * makes the outputs, so that a new build of Vitrine makes everything again.
+     * {@code known}, as remembered by the content cache, or computed) followed by a digest of
+     * the code that makes the outputs, so that a new build of Vitrine makes everything again.
+     * The two are joined, not hashed together: ten thousand hashes are a good part of a rebuild
+     * when only the quick compiler runs.
      */
     public static DatasetDigests of(List<Dataset> datasets, Map<String, String> known) {
-        String code = CodeStamp.of(DatasetDigests.class) + "|" + CodeStamp.of(Dataset.class);
-        Map<String, String> byId = new ConcurrentHashMap<>();
-        datasets.parallelStream().forEach(d -> {
+        String code = SiteBuilder.sha256(CodeStamp.of(DatasetDigests.class) + "|" + CodeStamp.of(Dataset.class)).substring(0, 16);
+        Map<String, String> byId = new HashMap<>(datasets.size() * 4 / 3 + 1);
+        MessageDigest all = SiteBuilder.sha256();
+        for (Dataset d : datasets.stream().sorted(Comparator.comparing(Dataset::id)).toList()) {
             String record = known.get(d.id());
-            byId.put(d.id(), SiteBuilder.sha256(code + '\n' + (record != null ? record : d.digest())));
-        });
-        return new DatasetDigests(Map.copyOf(byId));
+            String digest = (record != null ? record : d.digest()) + "-" + code;
+            byId.put(d.id(), digest);
+            all.update((d.id() + '\t' + digest + '\n').getBytes(StandardCharsets.UTF_8));
+        }
+        return new DatasetDigests(Collections.unmodifiableMap(byId), HexFormat.of().formatHex(all.digest()));
     }
 
     /** The digest of the dataset with this id; a dataset that is not in the build has none. */

@@ -43,31 +43,37 @@ public final class OutputTree {
     private final Set<String> produced;
     private final Map<String, StateTable.Value> previousMemo;
     private final Map<String, StateTable.Value> memo;
+    private final java.util.concurrent.atomic.AtomicBoolean changing = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
+     * Reads what the previous build left; changes nothing until something is written.
+     *
      * @param root  the output folder (created if missing)
      * @param cache a folder outside {@code root} for build state (never published)
      */
     public OutputTree(Path root, Path cache) {
         this.root = root.toAbsolutePath().normalize();
         this.cache = cache.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(this.root);
-            Files.createDirectories(this.cache);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create output folder " + root, e);
-        }
         this.previousKeys = StateTable.read(this.cache.resolve(MANIFEST));
         this.previousMemo = StateTable.read(this.cache.resolve(MEMO));
         // Sized for a build like the previous one, so tens of thousands of entries do not rehash.
         this.keys = new ConcurrentHashMap<>(previousKeys.size() * 4 / 3 + 16);
         this.produced = ConcurrentHashMap.newKeySet(previousKeys.size() * 4 / 3 + 16);
         this.memo = new ConcurrentHashMap<>(previousMemo.size() * 4 / 3 + 16);
+    }
+
+    /**
+     * Called before each change to the tree. Until this build finishes, what it writes is in no
+     * manifest: should it stop half-way, the next build finds no manifest and walks the tree, so
+     * nothing it wrote can linger (such as the page of a dataset that has since been embargoed).
+     * A build that changes nothing (or never starts, its content having errors) keeps the manifest.
+     */
+    private void changing() {
+        if (changing.get() || !changing.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            // Until this build finishes, its files are in no manifest: should it stop half-way, the
-            // next build finds no manifest and walks the tree, so nothing it wrote can linger
-            // (such as the page of a dataset that has since been embargoed).
-            Files.deleteIfExists(this.cache.resolve(MANIFEST));
+            Files.deleteIfExists(cache.resolve(MANIFEST));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot update build state in " + cache, e);
         }
@@ -123,7 +129,7 @@ public final class OutputTree {
 
     private boolean isFresh(String path, String key, boolean look) {
         StateTable.Value previous = previousKeys.get(path);
-        if (previous != null && previous.text().equals(key) && (!look || Files.isRegularFile(root.resolve(path)))) {
+        if (previous != null && previous.is(key) && (!look || Files.isRegularFile(root.resolve(path)))) {
             keys.put(path, previous);
             produced.add(path);
             return true;
@@ -145,6 +151,7 @@ public final class OutputTree {
                     && Arrays.equals(Files.readAllBytes(target), bytes)) {
                 return;
             }
+            changing();
             Files.createDirectories(target.getParent());
             Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
             Files.write(tmp, bytes);
@@ -163,6 +170,7 @@ public final class OutputTree {
                     && Files.getLastModifiedTime(target).equals(Files.getLastModifiedTime(source))) {
                 return;
             }
+            changing();
             Files.createDirectories(target.getParent());
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         } catch (IOException e) {
@@ -193,6 +201,7 @@ public final class OutputTree {
     public List<String> finish() {
         List<String> deleted = new ArrayList<>();
         try {
+            Files.createDirectories(root);
             if (previousKeys.isEmpty()) {
                 deleteUnproducedByWalking(deleted);
             } else {
@@ -272,7 +281,14 @@ public final class OutputTree {
         StateTable.Value none = StateTable.Value.of("");
         Map<String, StateTable.Value> outputs = new HashMap<>(produced.size() * 4 / 3 + 1);
         produced.forEach(p -> outputs.put(p, keys.getOrDefault(p, none)));
+        // Tens of megabytes on a large site: the two tables are written side by side.
+        java.util.concurrent.CompletableFuture<Void> memoWritten =
+                java.util.concurrent.CompletableFuture.runAsync(() -> StateTable.write(cache.resolve(MEMO), memo));
         StateTable.write(cache.resolve(MANIFEST), outputs);
-        StateTable.write(cache.resolve(MEMO), memo);
+        try {
+            memoWritten.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.vitrine.generator.site;
 
+import org.vitrine.core.content.CodeStamp;
 import org.vitrine.core.content.ContentProblem;
 import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.DataFile;
@@ -289,10 +290,14 @@ public final class SiteBuilder {
         Map<String, List<Map<String, Object>>> members = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         Map<String, List<Dataset>> memberDatasets = new HashMap<>();
         Map<String, String> slugs = new HashMap<>();
+        // The lists each distinct value goes to, found once per value rather than once per
+        // dataset: the case-insensitive tree is slow to search thirty thousand times.
+        Map<String, List<Map<String, Object>>> viewsOf = new HashMap<>();
+        Map<String, List<Dataset>> datasetsOf = new HashMap<>();
         for (Dataset d : datasets) {
             for (String v : values.apply(d)) {
-                members.computeIfAbsent(v, k -> new ArrayList<>()).add(byId.get(d.id()));
-                memberDatasets.computeIfAbsent(Links.slug(v), k -> new ArrayList<>()).add(d);
+                viewsOf.computeIfAbsent(v, k -> members.computeIfAbsent(k, x -> new ArrayList<>())).add(byId.get(d.id()));
+                datasetsOf.computeIfAbsent(v, k -> memberDatasets.computeIfAbsent(Links.slug(k), x -> new ArrayList<>())).add(d);
             }
         }
         List<Map<String, Object>> index = new ArrayList<>();
@@ -410,9 +415,9 @@ public final class SiteBuilder {
         return Instant.ofEpochSecond(seconds).atOffset(ZoneOffset.UTC).toString();
     }
 
-    /** A digest of everything every page depends on besides its dataset: templates, site settings, navigation. */
+    /** A digest of everything every page depends on besides its dataset: templates, site settings, navigation, code. */
     private String fingerprint(SiteConfig site, List<Page> pages) {
-        StringBuilder sb = new StringBuilder(site.toString());
+        StringBuilder sb = new StringBuilder(site.toString()).append('\n').append(CodeStamp.of(SiteBuilder.class));
         pages.forEach(p -> sb.append('\n').append(p.slug()).append('\t').append(p.title()));
         try (Stream<Path> files = Files.walk(templates)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -428,7 +433,7 @@ public final class SiteBuilder {
         return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
