@@ -64,6 +64,54 @@ class BuildBehaviourTest {
     }
 
     @Test
+    void anIncrementalRebuildGivesWhatAFullBuildGives() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "one", Fixtures.validDataset("one", "keywords: [alpha, beta]"));
+        Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [beta]"));
+        Fixtures.dataset(content, "three", Fixtures.validDataset("three", ""));
+        Path site = tmp.resolve("site");
+        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
+
+        // An edit every listing of the dataset shows (a badge), with no listing gaining or losing a row.
+        Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [beta]\nsynthetic: true"));
+        Fixtures.Run badge = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertTrue(badge.out().contains("3 datasets (1 pages rendered, 2 unchanged)"), badge.out());
+        assertSameFiles(tree(fullBuild(content, "fresh")), tree(site), "site rebuilt after a badge");
+
+        // Keywords moving, a new dataset and one withdrawn.
+        Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [alpha, gamma]\nsynthetic: true"));
+        Fixtures.dataset(content, "four", Fixtures.validDataset("four", "keywords: [gamma]"));
+        Fixtures.dataset(content, "three", Fixtures.validDataset("three", "status: draft"));
+        Fixtures.Run moved = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertTrue(moved.out().contains("3 datasets (2 pages rendered, 1 unchanged)"), moved.out());
+        assertSameFiles(tree(fullBuild(content, "fresh-again")), tree(site), "site rebuilt after moves");
+    }
+
+    /** A build of {@code content} into a new folder, with no earlier build to start from. */
+    private Path fullBuild(Path content, String name) {
+        Path out = tmp.resolve(name);
+        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", out.toString()).exit());
+        return out;
+    }
+
+    @Test
+    void aBuildStoppedByContentErrorsLeavesTheBuildStateAsItWas() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "one", Fixtures.validDataset("one", ""));
+        Path site = tmp.resolve("site");
+        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
+        // A file put there by hand: the previous build's record says it is not Vitrine's to remove.
+        Files.writeString(site.resolve("CNAME"), "atlas.example.org\n");
+
+        Fixtures.dataset(content, "two", "---\nid: two\n---\nNo title, no authors.\n");
+        assertEquals(1, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
+        Files.delete(content.resolve("datasets/two.md"));
+        Fixtures.Run next = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertTrue(next.out().contains("1 datasets (0 pages rendered, 1 unchanged)"), next.out());
+        assertTrue(Files.isRegularFile(site.resolve("CNAME")), "the record survived the failed build, so nothing was walked");
+    }
+
+    @Test
     void aBuildThatStoppedHalfWayLeavesNothingBehindForTheNext() throws IOException {
         Path content = Fixtures.newContent(tmp.resolve("content"));
         Fixtures.dataset(content, "one", Fixtures.validDataset("one", ""));
