@@ -14,8 +14,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Bakes N synthetic datasets and prints pages/s and peak memory, then changes one dataset and
- * rebuilds, in this JVM and three times through the {@code vitrine} launcher (a fresh JVM each).
+ * Bakes N synthetic datasets and prints pages/s and peak memory (and, when Hugo is installed,
+ * Hugo's time for the same files), then changes one dataset and rebuilds, in this JVM and three
+ * times through the {@code vitrine} launcher (a fresh JVM each).
  *
  * <pre>mvn -B -q -pl generator -am -Pbench -DskipTests verify [-Dbench.args=10000]</pre>
  */
@@ -43,6 +44,8 @@ public final class BakeBenchmark {
         System.out.println(out.strip());
         System.out.printf(Locale.ROOT, "cold bake: %d datasets in %.2f s = %.0f dataset pages/s; peak heap %.0f MB; peak RSS %s%n",
                 n, cold, n / cold, peakHeapBytes() / 1e6, peakRss());
+
+        hugo(work, content, cold);
 
         touch(content, n / 2);
         t0 = System.nanoTime();
@@ -73,6 +76,69 @@ public final class BakeBenchmark {
             throw new IllegalStateException("build failed: " + err);
         }
         return out.toString();
+    }
+
+    /**
+     * The issue's yardstick, measured now rather than remembered: Hugo baking the same dataset
+     * files (their YAML front matter and markdown) into a page each, a list and keyword pages,
+     * with minimal templates. Skipped when Hugo is not installed ({@code apt install hugo}).
+     */
+    private static void hugo(Path work, Path content, double vitrineSeconds) throws IOException, InterruptedException {
+        String version;
+        try {
+            Process v = new ProcessBuilder("hugo", "version").redirectErrorStream(true).start();
+            version = new String(v.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (v.waitFor() != 0) {
+                throw new IOException(version);
+            }
+        } catch (IOException notInstalled) {
+            System.out.println("hugo: not installed, no comparison (apt install hugo)");
+            return;
+        }
+        Path site = work.resolve("hugo");
+        Path datasets = Files.createDirectories(site.resolve("content/datasets"));
+        try (var files = Files.list(content.resolve("datasets"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, datasets.resolve(f.getFileName()));
+            }
+        }
+        Path layouts = Files.createDirectories(site.resolve("layouts/_default"));
+        Files.writeString(site.resolve("config.yaml"), """
+                baseURL: https://example.org/bench/
+                title: Benchmark Atlas
+                taxonomies:
+                  keyword: keywords
+                disableKinds: [RSS]
+                """);
+        Files.writeString(layouts.resolve("baseof.html"), """
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title></head>
+                <body><header><a href="{{ "" | relURL }}">{{ .Site.Title }}</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>
+                """);
+        Files.writeString(layouts.resolve("single.html"), """
+                {{ define "main" }}<article><h1>{{ .Title }}</h1>
+                <p>{{ .Params.doi }} · {{ .Params.released }} · {{ .Params.facility }} · {{ .Params.technique }}</p>
+                <ul>{{ range .Params.authors }}<li>{{ .name }} {{ with .orcid }}<a href="https://orcid.org/{{ . }}">{{ . }}</a>{{ end }}</li>{{ end }}</ul>
+                <table>{{ range $k, $v := .Params.parameters }}<tr><th>{{ $k }}</th><td>{{ $v }}</td></tr>{{ end }}</table>
+                <ul>{{ range .Params.keywords }}<li><a href="{{ "keywords/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>
+                {{ .Content }}</article>{{ end }}
+                """);
+        String list = """
+                {{ define "main" }}<h1>{{ .Title }}</h1><table>{{ range .Pages }}<tr><td><a href="{{ .RelPermalink }}">{{ .Params.id }}</a></td>                <td>{{ .Title }}</td><td>{{ .Params.facility }}</td><td>{{ .Params.released }}</td></tr>{{ end }}</table>{{ end }}
+                """;
+        for (String name : new String[]{"list.html", "terms.html", "taxonomy.html"}) {
+            Files.writeString(layouts.resolve(name), list);
+        }
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder("hugo", "--quiet", "--source", site.toString()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        double hugoSeconds = seconds(t0);
+        if (exit != 0) {
+            System.out.println("hugo failed: " + text.strip());
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%s, same dataset files, one page each plus list and keyword pages: %.2f s; "
+                + "Vitrine's cold bake took %.2f times as long%n", version, hugoSeconds, vitrineSeconds / hugoSeconds);
     }
 
     /** A collection of {@code n} metadata-rich datasets; every 100th previews the demo phantom volume. */
