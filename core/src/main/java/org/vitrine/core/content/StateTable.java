@@ -65,7 +65,7 @@ public final class StateTable {
                 return t.equals(text);
             }
             if (text.length() != length) {
-                // As many chars as bytes, or it is not ASCII: decode to be sure.
+                // Equal only if some characters take more than one byte: decode to tell.
                 return text().equals(text);
             }
             for (int i = 0; i < length; i++) {

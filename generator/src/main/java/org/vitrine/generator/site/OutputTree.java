@@ -43,7 +43,7 @@ public final class OutputTree {
     private final Set<String> produced;
     private final Map<String, StateTable.Value> previousMemo;
     private final Map<String, StateTable.Value> memo;
-    private final java.util.concurrent.atomic.AtomicBoolean changing = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean changed;
 
     /**
      * Reads what the previous build left; changes nothing until something is written.
@@ -69,13 +69,19 @@ public final class OutputTree {
      * A build that changes nothing (or never starts, its content having errors) keeps the manifest.
      */
     private void changing() {
-        if (changing.get() || !changing.compareAndSet(false, true)) {
+        if (changed) {
             return;
         }
-        try {
-            Files.deleteIfExists(cache.resolve(MANIFEST));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot update build state in " + cache, e);
+        // Every writer waits until the manifest is gone: no file may be written while it stands.
+        synchronized (this) {
+            if (!changed) {
+                try {
+                    Files.deleteIfExists(cache.resolve(MANIFEST));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot update build state in " + cache, e);
+                }
+                changed = true;
+            }
         }
     }
 

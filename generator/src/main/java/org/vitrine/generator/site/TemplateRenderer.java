@@ -31,8 +31,8 @@ public final class TemplateRenderer {
     /**
      * Wraps the model before jbake-core sees it. jbake-core configures FreeMarker with its oldest
      * behaviour (incompatible_improvements 2.3.0), whose object wrapper copies every map and list a
-     * template reads; this one reads them in place, which halves the time of a listing of
-     * thousands of rows. Templates see the same values either way.
+     * template reads; this one reads them in place, which takes a quarter off the time of a
+     * listing of thousands of rows. Templates see the same values either way.
      */
     private static final freemarker.template.ObjectWrapper WRAPPER =
             new freemarker.template.DefaultObjectWrapperBuilder(freemarker.template.Configuration.VERSION_2_3_34).build();
