@@ -187,8 +187,7 @@ class BuildBehaviourTest {
         Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [zeolite, perovskite]"));
         Fixtures.dataset(content, "three", Fixtures.validDataset("three", "status: draft\nkeywords: [zeolite]"));
         assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
-        Path fresh = tmp.resolve("fresh");
-        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", fresh.toString()).exit());
+        Path fresh = fullBuild(content, "fresh");
 
         Path updated = tmp.resolve("site-search-index");
         Path rewritten = tmp.resolve("fresh-search-index");
