@@ -10,6 +10,7 @@ import org.vitrine.core.hdf5.Hdf5Files;
 import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.Visibility;
 import org.vitrine.core.techniques.PaNet;
+import org.vitrine.generator.site.Aside;
 import org.vitrine.generator.site.ColormapTables;
 import org.vitrine.generator.site.DatasetDigests;
 import org.vitrine.generator.site.OutputTree;
@@ -22,33 +23,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** The steps the commands share: load and check content, then bake. */
 final class Pipeline {
 
     private Pipeline() {
-    }
-
-    /** The value of a task run aside, its failure thrown as if it had run here. */
-    private static <T> T done(Future<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** A finished build: what was published and where the API's search index is. */
@@ -104,12 +83,10 @@ final class Pipeline {
         Hdf5Files hdf5 = new Hdf5Files(16, 256L << 20);
         Path searchIndex = SearchOutputs.luceneDirectoryFor(site);
         // The template engine and the previous build's state need nothing from the content, so
-        // they are made on another thread while it loads.
-        ExecutorService aside = Executors.newSingleThreadExecutor();
-        Future<SiteBuilder> builderMade = aside.submit(() -> new SiteBuilder(options.templates(), options.assets(),
+        // they are made on threads of their own while it loads.
+        Aside<SiteBuilder> builderMade = Aside.start("vitrine-templates", () -> new SiteBuilder(options.templates(), options.assets(),
                 List.of(new SearchOutputs(searchIndex), new PreviewVolumeBake(hdf5), new ColormapTables())));
-        Future<OutputTree> treeRead = aside.submit(() -> new OutputTree(site, cache));
-        aside.shutdown();
+        Aside<OutputTree> treeRead = Aside.start("vitrine-build-state", () -> new OutputTree(site, cache));
         CollectionLoader.Result result = load(options.content.toAbsolutePath().normalize(), cache, hdf5);
         printProblems(result, err);
         if (result.hasErrors()) {
@@ -119,8 +96,8 @@ final class Pipeline {
         }
         Collection collection = result.collection();
         checked.accept(collection, result.dataRoot());
-        SiteBuilder builder = done(builderMade);
-        OutputTree tree = done(treeRead);
+        SiteBuilder builder = builderMade.join();
+        OutputTree tree = treeRead.join();
         int total = collection.publicDatasets().size();
         DatasetDigests digests = DatasetDigests.of(collection.publicDatasets(), result.digests());
         SiteBuilder.Report report;

@@ -88,23 +88,23 @@ public final class SiteBuilder {
         // The extensions (search indexes, preview volumes) need nothing from the pages, so they
         // are made meanwhile on another thread: Lucene indexing is sequential, and would
         // otherwise leave a core idle at the end of the build.
-        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor();
-        java.util.concurrent.Future<?> extensionsDone = background.submit(() -> {
+        Aside<Void> extensionsDone = Aside.start("vitrine-extensions", () -> {
             for (SiteExtension e : extensions) {
                 e.write(collection, digests, dataRoot, out);
             }
+            return null;
         });
-        background.shutdown();
 
         DatasetPages pages;
         try {
             pages = writeDatasetPages(datasets, site, siteView, digests, dataRoot, thumbs, out, progress);
             writeListings(collection, siteView, thumbs, pages, out);
         } catch (RuntimeException | Error e) {
-            extensionsDone.cancel(true);
+            extensionsDone.cancel();
             throw e;
         }
-        awaitExtensions(extensionsDone);
+        // Their failure is the build's failure, as if they had run here.
+        extensionsDone.join();
         List<String> deleted = out.finish();
         return new Report(datasets.size(), pages.rendered(), datasets.size() - pages.rendered(), pages.files(), deleted);
     }
@@ -211,24 +211,6 @@ public final class SiteBuilder {
         listings.parallelStream().forEach(Runnable::run);
         out.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + site.baseUrl() + "sitemap.xml\n");
         out.copyTree(assets, "assets/");
-    }
-
-    /** Waits for the extensions; their failure is the build's failure, as if they had run here. */
-    private static void awaitExtensions(java.util.concurrent.Future<?> done) {
-        try {
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while baking", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /**
