@@ -59,12 +59,7 @@ public final class SearchIndexWriter {
     public static void write(List<Dataset> publicDatasets, Path directory, DatasetLinks links) throws IOException {
         Files.createDirectories(directory);
         FacetsConfig facets = SearchSchema.facetsConfig();
-        IndexWriterConfig config = new IndexWriterConfig(SearchSchema.analyzer())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                // Index order is id order, so equal scores rank by id in Lucene and in the browser.
-                .setIndexSort(new Sort(new SortField(SearchSchema.ID, SortField.Type.STRING)))
-                .setRAMBufferSizeMB(64)
-                .setCommitOnClose(false);
+        IndexWriterConfig config = config(IndexWriterConfig.OpenMode.CREATE);
         List<Dataset> sorted = publicDatasets.stream().sorted(Comparator.comparing(Dataset::id)).toList();
         try (Directory dir = FSDirectory.open(directory); IndexWriter writer = new IndexWriter(dir, config)) {
             for (Dataset d : sorted) {
@@ -75,6 +70,16 @@ public final class SearchIndexWriter {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** The settings both writers open an index with: an update must keep the index sort it was written with. */
+    private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(SearchSchema.analyzer())
+                .setOpenMode(mode)
+                // Index order is id order, so equal scores rank by id in Lucene and in the browser.
+                .setIndexSort(new Sort(new SortField(SearchSchema.ID, SortField.Type.STRING)))
+                .setRAMBufferSizeMB(64)
+                .setCommitOnClose(false);
     }
 
     /**
@@ -93,11 +98,7 @@ public final class SearchIndexWriter {
     public static void update(Path directory, DatasetLinks links, List<Dataset> changed, java.util.Collection<String> removedIds)
             throws IOException {
         FacetsConfig facets = SearchSchema.facetsConfig();
-        IndexWriterConfig config = new IndexWriterConfig(SearchSchema.analyzer())
-                .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
-                .setIndexSort(new Sort(new SortField(SearchSchema.ID, SortField.Type.STRING)))
-                .setRAMBufferSizeMB(64)
-                .setCommitOnClose(false);
+        IndexWriterConfig config = config(IndexWriterConfig.OpenMode.APPEND);
         try (Directory dir = FSDirectory.open(directory); IndexWriter writer = new IndexWriter(dir, config)) {
             for (String id : removedIds) {
                 writer.deleteDocuments(new Term(SearchSchema.ID_KEY, id));
