@@ -7,6 +7,7 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.misc.Extension;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.jsoup.Jsoup;
 import com.vladsch.flexmark.util.ast.Document;
@@ -18,8 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Curators' markdown to safe HTML: flexmark (GitHub-flavoured tables, autolinks, strikethrough,
  * footnotes), then a jsoup safelist, so raw HTML in a body can format text but never run script.
- * One parser serves every page: building flexmark's parser per document is what makes
- * jbake-core's markdown engine slow on large sites.
+ * Parsers are made once and serve every page: building flexmark's parser per document is what
+ * makes jbake-core's markdown engine slow on large sites.
  */
 public final class MarkdownRenderer {
 
@@ -33,21 +34,80 @@ public final class MarkdownRenderer {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    private final Parser parser;
+    /** The extensions, in the order of the bits of a parser's index in {@link #parsers}. */
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create(),
+            StrikethroughExtension.create(), FootnoteExtension.create());
+
+    /**
+     * A parser for each set of extensions, made when first needed. Most bodies have no table,
+     * footnote or strikethrough, and flexmark prepares every extension for every document (the
+     * tables extension compiles a pattern each time): a parser without the extensions a body
+     * cannot use gives the same document at a fraction of the cost.
+     */
+    private final Parser[] parsers = new Parser[1 << EXTENSIONS.size()];
     private final HtmlRenderer renderer;
+    private final boolean chooseExtensions;
 
     public MarkdownRenderer() {
+        this(true);
+    }
+
+    /** @param chooseExtensions false to parse every body with every extension (what the choice must equal) */
+    MarkdownRenderer(boolean chooseExtensions) {
+        this.renderer = HtmlRenderer.builder(options(EXTENSIONS)).build();
+        this.chooseExtensions = chooseExtensions;
+    }
+
+    private static MutableDataSet options(List<Extension> extensions) {
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AutolinkExtension.create(),
-                StrikethroughExtension.create(), FootnoteExtension.create()));
+        options.set(Parser.EXTENSIONS, extensions);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
-        this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
+        return options;
     }
 
     /** Parses markdown once, for both its HTML and its plain text. */
     public Parsed parse(String markdown) {
-        return new Parsed(parser.parse(markdown), needsCleaning(markdown));
+        int extensions = chooseExtensions ? extensionsUsable(markdown) : parsers.length - 1;
+        return new Parsed(parser(extensions).parse(markdown), needsCleaning(markdown));
+    }
+
+    /**
+     * The extensions {@code markdown} could use, as bits in the order of {@link #EXTENSIONS}: each
+     * needs a character that is not there otherwise. A table needs '|', strikethrough '~', a
+     * footnote "[^"; an autolink a "//" (scheme), "www" or '@' (e-mail), or an entity that could
+     * spell one ('&amp;').
+     */
+    static int extensionsUsable(String markdown) {
+        int bits = 0;
+        if (markdown.indexOf('|') >= 0) {
+            bits |= 1;
+        }
+        if (markdown.contains("//") || markdown.indexOf('@') >= 0 || markdown.indexOf('&') >= 0
+                || markdown.toLowerCase(java.util.Locale.ROOT).contains("www")) {
+            bits |= 2;
+        }
+        if (markdown.indexOf('~') >= 0) {
+            bits |= 4;
+        }
+        if (markdown.contains("[^")) {
+            bits |= 8;
+        }
+        return bits;
+    }
+
+    private Parser parser(int bits) {
+        synchronized (parsers) {
+            if (parsers[bits] == null) {
+                List<Extension> chosen = new java.util.ArrayList<>();
+                for (int i = 0; i < EXTENSIONS.size(); i++) {
+                    if ((bits & (1 << i)) != 0) {
+                        chosen.add(EXTENSIONS.get(i));
+                    }
+                }
+                parsers[bits] = Parser.builder(options(chosen)).build();
+            }
+            return parsers[bits];
+        }
     }
 
     /**

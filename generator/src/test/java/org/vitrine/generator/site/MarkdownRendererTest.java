@@ -1,0 +1,56 @@
+package org.vitrine.generator.site;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Parsing a body with only the extensions it can use gives what parsing it with all of them gives. */
+class MarkdownRendererTest {
+
+    private final MarkdownRenderer chosen = new MarkdownRenderer();
+    private final MarkdownRenderer every = new MarkdownRenderer(false);
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Plain **bold**, *emphasis*, `code` and a [link](https://example.org/).\n\n- one\n- two\n",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "a | b\n--|--\n1 | 2\n",
+            "See https://www.cxidb.org/id-1.html and www.esrf.fr or mail curator@example.org.",
+            "Only www.esrf.fr and WWW.EXAMPLE.ORG here.",
+            "A scheme alone: https:// and ftp://host/x",
+            "Only mail: curator@example.org.",
+            "An entity that spells an address: user&#64;example.org",
+            "Entities that spell a scheme: https&#58;&#47;&#47;example.org",
+            "~~gone~~ and ~single~ tildes",
+            "A claim[^1].\n\n[^1]: Its source.\n",
+            "Escaped \\| pipe, \\~ tilde, \\[^x] and \\<b> tag",
+            "<b>raw</b> <script>alert(1)</script> & more",
+            "# Heading\n\n> quote with a | pipe\n\n```\ncode | with ~ and [^x]\n```\n",
+            "Energy: 9.3 keV; distance: 0.1 m; ratio 1/2 and a path a/b//c",
+            ""})
+    void theSameHtmlAsWithEveryExtension(String markdown) {
+        assertEquals(every.toHtml(markdown), chosen.toHtml(markdown));
+        assertEquals(every.parse(markdown).text(300), chosen.parse(markdown).text(300));
+    }
+
+    @Test
+    void theDemoBodiesGiveTheSameHtmlAsWithEveryExtension() throws Exception {
+        List<Path> pages;
+        try (Stream<Path> files = Files.walk(org.vitrine.generator.Fixtures.demoContent())) {
+            pages = files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        assertFalse(pages.isEmpty());
+        for (Path page : pages) {
+            String text = Files.readString(page);
+            assertEquals(every.toHtml(text), chosen.toHtml(text), page.toString());
+        }
+    }
+}
