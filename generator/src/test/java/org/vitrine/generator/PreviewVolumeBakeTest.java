@@ -135,6 +135,27 @@ class PreviewVolumeBakeTest {
     }
 
     @Test
+    void datasetsThatShareAFileGetTheSameVolume() throws Exception {
+        Path content = tmp.resolve("shared-content");
+        copy(Fixtures.demoContent(), content);
+        Path phantom = content.resolve("datasets/shepp-logan-phantom-volume.md");
+        Files.writeString(content.resolve("datasets/phantom-again.md"), Files.readString(phantom)
+                .replace("id: shepp-logan-phantom-volume", "id: phantom-again")
+                .replace("title: Synthetic 3D", "title: The same synthetic 3D"));
+        Path site = tmp.resolve("shared-site");
+        Fixtures.Run run = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<String> first = files(site, "datasets/shepp-logan-phantom-volume/");
+        List<String> second = files(site, "datasets/phantom-again/");
+        assertFalse(first.isEmpty());
+        assertEquals(first.stream().map(p -> p.substring(p.indexOf("/precomputed/"))).toList(),
+                second.stream().map(p -> p.substring(p.indexOf("/precomputed/"))).toList());
+        for (int i = 0; i < first.size(); i++) {
+            assertArrayEquals(Files.readAllBytes(site.resolve(first.get(i))), Files.readAllBytes(site.resolve(second.get(i))), second.get(i));
+        }
+    }
+
+    @Test
     void aBudgetThatIsNotASizeIsAnError() throws Exception {
         Path content = tmp.resolve("bad-content");
         copy(Fixtures.demoContent(), content);

@@ -5,11 +5,14 @@ import org.vitrine.core.content.StateTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -153,17 +156,82 @@ public final class OutputTree {
         Path target = resolve(path);
         produced.add(path);
         try {
-            if (Files.isRegularFile(target) && Files.size(target) == bytes.length
+            BasicFileAttributes present = attributes(target);
+            if (present != null && present.isRegularFile() && present.size() == bytes.length
                     && Arrays.equals(Files.readAllBytes(target), bytes)) {
                 return;
             }
             changing();
-            Files.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+            if (present == null && writeNew(target, bytes)) {
+                return;
+            }
+            // A file that is there is replaced in one step: a running server never sends half a page.
+            Path tmp = tmpBeside(target);
             Files.write(tmp, bytes);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + target, e);
+        }
+    }
+
+    /**
+     * Writes a file that is not there yet straight to its place, which on a first build of a
+     * large site saves tens of thousands of renames (and their file system journal). No link
+     * points at it yet; a build stopped half-way left no manifest, so the next one compares it.
+     * False when it turned up meanwhile.
+     */
+    private static boolean writeNew(Path target, byte[] bytes) throws IOException {
+        try {
+            try {
+                Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (NoSuchFileException noFolder) {
+                Files.createDirectories(target.getParent());
+                Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            }
+            return true;
+        } catch (FileAlreadyExistsException raced) {
+            return false;
+        }
+    }
+
+    /**
+     * Gives {@code path} the bytes of {@code from}, a file this build already wrote (such as the
+     * volume chunks of a data file that several datasets share): a hard link where the file
+     * system allows, else a copy. Files in the tree are only ever replaced, never changed in
+     * place, so the two paths stay independent.
+     */
+    public void share(String from, String path) {
+        Path source = resolve(from);
+        Path target = resolve(path);
+        produced.add(path);
+        try {
+            if (Files.exists(target) && Files.isSameFile(source, target)) {
+                return;
+            }
+            changing();
+            Files.createDirectories(target.getParent());
+            Path tmp = tmpBeside(target);
+            Files.deleteIfExists(tmp);
+            try {
+                Files.createLink(tmp, source);
+            } catch (IOException | UnsupportedOperationException noLinks) {
+                Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target, e);
+        }
+    }
+
+    private static Path tmpBeside(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".tmp");
+    }
+
+    private static BasicFileAttributes attributes(Path p) throws IOException {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class);
+        } catch (NoSuchFileException missing) {
+            return null;
         }
     }
 

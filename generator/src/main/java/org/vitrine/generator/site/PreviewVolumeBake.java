@@ -133,7 +133,7 @@ public final class PreviewVolumeBake implements SiteExtension {
      * Bakes one file's planned chunks under its page.
      *
      * @param bakedAt where this build already wrote the chunks of a volume, by its key: datasets
-     *                that share a file copy those chunks instead of computing them again
+     *                that share a file share those chunks instead of computing them again
      */
     private void bake(Candidate c, BakePlan plan, Path dataRoot, OutputTree out, Map<String, String> bakedAt) {
         String prefix = Links.dataset(c.dataset().id()) + pathOnPage(c.file());
@@ -151,16 +151,14 @@ public final class PreviewVolumeBake implements SiteExtension {
         if (earlier != null) {
             List<ChunkBox> missing = new ArrayList<>();
             for (ChunkBox box : stale) {
-                Path done = out.root().resolve(earlier + box.path());
-                if (Files.isRegularFile(done)) {
-                    out.copy(done, prefix + box.path());
+                if (Files.isRegularFile(out.root().resolve(earlier + box.path()))) {
+                    out.share(earlier + box.path(), prefix + box.path());
                 } else {
                     missing.add(box);
                 }
             }
-            Path doneMask = out.root().resolve(earlier + "mask");
-            if (!maskFresh && Files.isRegularFile(doneMask)) {
-                out.copy(doneMask, prefix + "mask");
+            if (!maskFresh && Files.isRegularFile(out.root().resolve(earlier + "mask"))) {
+                out.share(earlier + "mask", prefix + "mask");
                 maskFresh = true;
             }
             stale = missing;
