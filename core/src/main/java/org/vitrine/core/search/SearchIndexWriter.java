@@ -1,5 +1,7 @@
 package org.vitrine.core.search;
 
+import org.apache.lucene.analysis.CachingTokenFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
@@ -122,10 +124,18 @@ public final class SearchIndexWriter {
         doc.add(new SortedDocValuesField(SearchSchema.ID, new BytesRef(s.id())));
         for (Map.Entry<String, List<String>> e : s.text().entrySet()) {
             String field = e.getKey();
+            boolean words = !SearchSchema.EXACT_FIELDS.contains(field);
             for (String value : e.getValue()) {
-                doc.add(new TextField(field, value, Field.Store.NO));
                 // The same values in the same order as search.js reads them: positions and lengths agree.
-                doc.add(new TextField(SearchSchema.ALL, value, Field.Store.NO));
+                if (words) {
+                    // A field of words and the catch-all analyse a value alike: once is enough.
+                    TokenStream tokens = analysedOnce(field, value);
+                    doc.add(new TextField(field, tokens));
+                    doc.add(new TextField(SearchSchema.ALL, tokens));
+                } else {
+                    doc.add(new TextField(field, value, Field.Store.NO));
+                    doc.add(new TextField(SearchSchema.ALL, value, Field.Store.NO));
+                }
             }
         }
         for (Map.Entry<String, List<String>> e : s.facets().entrySet()) {
@@ -154,6 +164,24 @@ public final class SearchIndexWriter {
             dataset.technique().ancestors().forEach(a -> suggest(doc, "technique", a));
         }
         return doc;
+    }
+
+    /**
+     * The tokens of {@code value}, read now and replayed to each field that takes them. They are
+     * read at once because the analyser reuses its stream for the field's next value.
+     */
+    private static TokenStream analysedOnce(String field, String value) {
+        CachingTokenFilter tokens = new CachingTokenFilter(SearchSchema.ANALYZER.tokenStream(field, value));
+        try (tokens) {
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                // filling the cache
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a string is never unreadable
+        }
+        return tokens;
     }
 
     private static void suggest(Document doc, String kind, String text) {
