@@ -38,14 +38,17 @@ public final class MarkdownRenderer {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create(),
             StrikethroughExtension.create(), FootnoteExtension.create());
 
+    /** A parser and a renderer with the same extensions. */
+    private record Flavour(Parser parser, HtmlRenderer renderer) {
+    }
+
     /**
-     * A parser for each set of extensions, made when first needed. Most bodies have no table,
+     * A flavour for each set of extensions, made when first needed. Most bodies have no table,
      * footnote or strikethrough, and flexmark prepares every extension for every document (the
-     * tables extension compiles a pattern each time): a parser without the extensions a body
-     * cannot use gives the same document at a fraction of the cost.
+     * tables extension compiles a pattern each time): without the extensions a body cannot use,
+     * it gives the same HTML at a fraction of the cost.
      */
-    private final Parser[] parsers = new Parser[1 << EXTENSIONS.size()];
-    private final HtmlRenderer renderer;
+    private final Flavour[] flavours = new Flavour[1 << EXTENSIONS.size()];
     private final boolean chooseExtensions;
 
     public MarkdownRenderer() {
@@ -54,21 +57,13 @@ public final class MarkdownRenderer {
 
     /** @param chooseExtensions false to parse every body with every extension (what the choice must equal) */
     MarkdownRenderer(boolean chooseExtensions) {
-        this.renderer = HtmlRenderer.builder(options(EXTENSIONS)).build();
         this.chooseExtensions = chooseExtensions;
-    }
-
-    private static MutableDataSet options(List<Extension> extensions) {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, extensions);
-        options.set(HtmlRenderer.SOFT_BREAK, "\n");
-        return options;
     }
 
     /** Parses markdown once, for both its HTML and its plain text. */
     public Parsed parse(String markdown) {
-        int extensions = chooseExtensions ? extensionsUsable(markdown) : parsers.length - 1;
-        return new Parsed(parser(extensions).parse(markdown), needsCleaning(markdown));
+        Flavour flavour = flavour(chooseExtensions ? extensionsUsable(markdown) : flavours.length - 1);
+        return new Parsed(flavour.parser().parse(markdown), flavour.renderer(), needsCleaning(markdown));
     }
 
     /**
@@ -95,18 +90,21 @@ public final class MarkdownRenderer {
         return bits;
     }
 
-    private Parser parser(int bits) {
-        synchronized (parsers) {
-            if (parsers[bits] == null) {
+    private Flavour flavour(int bits) {
+        synchronized (flavours) {
+            if (flavours[bits] == null) {
                 List<Extension> chosen = new java.util.ArrayList<>();
                 for (int i = 0; i < EXTENSIONS.size(); i++) {
                     if ((bits & (1 << i)) != 0) {
                         chosen.add(EXTENSIONS.get(i));
                     }
                 }
-                parsers[bits] = Parser.builder(options(chosen)).build();
+                MutableDataSet options = new MutableDataSet();
+                options.set(Parser.EXTENSIONS, chosen);
+                options.set(HtmlRenderer.SOFT_BREAK, "\n");
+                flavours[bits] = new Flavour(Parser.builder(options).build(), HtmlRenderer.builder(options).build());
             }
-            return parsers[bits];
+            return flavours[bits];
         }
     }
 
@@ -132,10 +130,12 @@ public final class MarkdownRenderer {
     /** A parsed markdown document. */
     public final class Parsed {
         private final Document document;
+        private final HtmlRenderer renderer;
         private final boolean clean;
 
-        private Parsed(Document document, boolean clean) {
+        private Parsed(Document document, HtmlRenderer renderer, boolean clean) {
             this.document = document;
+            this.renderer = renderer;
             this.clean = clean;
         }
 
