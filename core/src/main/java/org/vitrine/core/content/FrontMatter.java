@@ -62,36 +62,43 @@ public final class FrontMatter {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        String[] all = text.split("\r?\n", -1);
-        if (all.length == 0 || !all[0].strip().equals("---")) {
+        if (text.indexOf('\r') >= 0) {
+            text = text.replace("\r\n", "\n");
+        }
+        int end = lineEnd(text, 0);
+        if (!text.substring(0, end).strip().equals("---")) {
             throw new Invalid(1, "missing front matter: the file must start with a '---' line, then YAML, then '---'");
         }
+        int yamlStart = Math.min(end + 1, text.length());
         int close = -1;
-        for (int i = 1; i < all.length; i++) {
-            String s = all[i].stripTrailing();
+        int yamlEnd = -1;
+        int bodyStart = -1;
+        // Line by line (index i) to the closing fence, without splitting the whole file.
+        for (int i = 1, start = end + 1; start <= text.length(); i++, start = end + 1) {
+            end = lineEnd(text, start);
+            String s = text.substring(start, end).stripTrailing();
             if (s.equals("---") || s.equals("...")) {
                 close = i;
+                yamlEnd = start;
+                bodyStart = Math.min(end + 1, text.length());
                 break;
             }
         }
         if (close < 0) {
             throw new Invalid(1, "front matter is not closed: add a '---' line after the YAML");
         }
-        StringBuilder yaml = new StringBuilder();
-        for (int i = 1; i < close; i++) {
-            yaml.append(all[i]).append('\n');
-        }
-        StringBuilder body = new StringBuilder();
-        for (int i = close + 1; i < all.length; i++) {
-            body.append(all[i]);
-            if (i < all.length - 1) {
-                body.append('\n');
-            }
-        }
+        String yaml = text.substring(yamlStart, yamlEnd);
+        String body = text.substring(bodyStart);
         // YAML line 1 is file line 2: the opening fence comes first.
         Map<String, Integer> lines = new HashMap<>();
-        ObjectNode data = readMapping(yaml.toString(), 1, lines);
-        return new FrontMatter(file, data, Map.copyOf(lines), body.toString(), close + 2);
+        ObjectNode data = readMapping(yaml, 1, lines);
+        return new FrontMatter(file, data, Map.copyOf(lines), body, close + 2);
+    }
+
+    /** Where the line starting at {@code start} ends: its '\n' or the end of the text. */
+    private static int lineEnd(String text, int start) {
+        int n = text.indexOf('\n', start);
+        return n < 0 ? text.length() : n;
     }
 
     /**

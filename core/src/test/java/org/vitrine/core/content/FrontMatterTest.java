@@ -51,5 +51,22 @@ class FrontMatterTest {
         FrontMatter fm = FrontMatter.parse(FILE, "\uFEFF---\r\nid: x\r\n---\r\nBody\r\n");
         assertEquals("x", fm.data().get("id").asText());
         assertEquals(2, fm.lineOf("/id"));
+        assertEquals("Body\n", fm.body());
+    }
+
+    @Test
+    void theBodyIsEverythingAfterTheClosingFence() throws FrontMatter.Invalid {
+        FrontMatter fm = FrontMatter.parse(FILE, "---\nid: x\ntitle: t\n...\n\nFirst line\n  indented\n---\nlast");
+        assertEquals("\nFirst line\n  indented\n---\nlast", fm.body());
+        assertEquals(5, fm.bodyLine());
+        assertEquals(3, fm.lineOf("/title"));
+
+        FrontMatter empty = FrontMatter.parse(FILE, "---\n---");
+        assertEquals(0, empty.data().size());
+        assertEquals("", empty.body());
+        assertEquals(3, empty.bodyLine());
+        assertEquals("", FrontMatter.parse(FILE, "---\nid: x\n--- \n").body());
+        assertEquals(1, assertThrows(FrontMatter.Invalid.class, () -> FrontMatter.parse(FILE, "---")).line());
+        assertEquals(1, assertThrows(FrontMatter.Invalid.class, () -> FrontMatter.parse(FILE, "id: x\n---\n")).line());
     }
 }
