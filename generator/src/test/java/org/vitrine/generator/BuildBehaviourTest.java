@@ -323,4 +323,24 @@ class BuildBehaviourTest {
         }
         return out;
     }
+
+    @Test
+    void aDatasetIsListedOnceOnEachKeywordPage() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Path one = Fixtures.dataset(content, "one", Fixtures.validDataset("one", "keywords: [battery, X-ray, Battery, x ray]"));
+        Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [x ray]"));
+        Path site = tmp.resolve("site");
+        Fixtures.Run run = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains(one + ":9: warning: keyword 'Battery' is listed twice; it is kept once"), run.err());
+
+        Document battery = Jsoup.parse(site.resolve("keywords/battery/index.html").toFile(), "UTF-8");
+        assertEquals(List.of("one"), battery.select("table.datasets tbody td:first-child a").eachText());
+        // "X-ray" and "x ray" share a page: each dataset is on it once, and the index counts two.
+        Document xray = Jsoup.parse(site.resolve("keywords/x-ray/index.html").toFile(), "UTF-8");
+        assertEquals(List.of("one", "two"), xray.select("table.datasets tbody td:first-child a").eachText());
+        Document index = Jsoup.parse(site.resolve("keywords/index.html").toFile(), "UTF-8");
+        assertEquals("2", index.select("a[href$=keywords/x-ray/] + .count").text());
+        assertEquals("1", index.select("a[href$=keywords/battery/] + .count").text());
+    }
 }

@@ -163,7 +163,9 @@ public final class DatasetReader {
         List<String> keywords = new ArrayList<>();
         for (int i : f.indices("/keywords")) {
             String k = f.text("/keywords/" + i);
-            if (k != null) {
+            if (k != null && keywords.stream().anyMatch(k::equalsIgnoreCase)) {
+                f.warn("/keywords/" + i, "keyword '" + k + "' is listed twice; it is kept once");
+            } else if (k != null) {
                 keywords.add(k);
             }
         }

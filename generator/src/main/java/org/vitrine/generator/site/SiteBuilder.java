@@ -21,12 +21,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -265,43 +265,41 @@ public final class SiteBuilder {
         }
     }
 
-    /** Adds to {@code listings} the index of one kind of facet and the page of each of its values. */
+    /**
+     * Adds to {@code listings} the index of one kind of facet and the page of each of its values.
+     * Spellings of one value that make the same address ("X-ray", "x ray") share a page, named
+     * by the first of them in alphabetical order; a dataset is on it once, in collection order.
+     */
     private void writeFacet(List<Runnable> listings, OutputTree out, Map<String, Object> siteView, List<Dataset> datasets,
                             Map<String, Map<String, Object>> byId, Map<String, byte[]> rowKeys, String dir, String title,
                             Function<Dataset, List<String>> values) {
-        Map<String, List<Map<String, Object>>> members = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        Map<String, List<Dataset>> memberDatasets = new HashMap<>();
-        Map<String, String> slugs = new HashMap<>();
-        // The lists each distinct value goes to, found once per value rather than once per
-        // dataset: the case-insensitive tree is slow to search thirty thousand times.
-        Map<String, List<Map<String, Object>>> viewsOf = new HashMap<>();
-        Map<String, List<Dataset>> datasetsOf = new HashMap<>();
+        // Thousands of datasets share a few values: each distinct value's slug is made once.
+        Map<String, String> slugOf = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, List<Map<String, Object>>> views = new HashMap<>();
+        Map<String, List<Dataset>> members = new HashMap<>();
         for (Dataset d : datasets) {
+            Set<String> onPages = new HashSet<>();
             for (String v : values.apply(d)) {
-                viewsOf.computeIfAbsent(v, k -> members.computeIfAbsent(k, x -> new ArrayList<>())).add(byId.get(d.id()));
-                datasetsOf.computeIfAbsent(v, k -> memberDatasets.computeIfAbsent(Links.slug(k), x -> new ArrayList<>())).add(d);
+                String slug = slugOf.computeIfAbsent(v, Links::slug);
+                if (!onPages.add(slug)) {
+                    continue;
+                }
+                names.merge(slug, v, (first, other) -> String.CASE_INSENSITIVE_ORDER.compare(first, other) <= 0 ? first : other);
+                views.computeIfAbsent(slug, k -> new ArrayList<>()).add(byId.get(d.id()));
+                members.computeIfAbsent(slug, k -> new ArrayList<>()).add(d);
             }
         }
+        List<String> slugs = new ArrayList<>(names.keySet());
+        slugs.sort(Comparator.comparing((String slug) -> names.get(slug), String.CASE_INSENSITIVE_ORDER).thenComparing(Comparator.naturalOrder()));
         List<Map<String, Object>> index = new ArrayList<>();
-        members.forEach((value, list) -> {
-            String slug = Links.slug(value);
-            String clash = slugs.putIfAbsent(slug, value);
-            if (clash != null && !clash.equals(value)) {
-                // Two spellings of one value ("X-ray", "x ray") share a page; the first names it.
-                return;
-            }
-            String href = dir + "/" + slug + "/";
-            index.add(Map.of("name", value, "href", href, "count", String.valueOf(list.size())));
-        });
-        // Merge members of values that share a slug, so no dataset is missing from a page.
-        Map<String, List<Map<String, Object>>> bySlug = new TreeMap<>();
-        members.forEach((value, list) -> bySlug.computeIfAbsent(Links.slug(value), k -> new ArrayList<>()).addAll(list));
-        bySlug.forEach((slug, list) -> {
-            String path = dir + "/" + slug + "/index.html";
-            String name = slugs.get(slug);
-            listings.add(() -> page(out, "facet.ftlh", path, siteView, Map.of("facet", Map.of("kind", title, "name", name, "datasets", list)),
-                    title + ": " + name, name, memberDatasets.get(slug), rowKeys));
-        });
+        for (String slug : slugs) {
+            String name = names.get(slug);
+            index.add(Map.of("name", name, "href", dir + "/" + slug + "/", "count", String.valueOf(views.get(slug).size())));
+            listings.add(() -> page(out, "facet.ftlh", dir + "/" + slug + "/index.html", siteView,
+                    Map.of("facet", Map.of("kind", title, "name", name, "datasets", views.get(slug))),
+                    title + ": " + name, name, members.get(slug), rowKeys));
+        }
         listings.add(() -> page(out, "facets.ftlh", dir + "/index.html", siteView, Map.of("facet", Map.of("kind", title, "values", index)), title));
     }
 
