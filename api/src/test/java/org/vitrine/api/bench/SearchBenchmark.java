@@ -55,7 +55,7 @@ import java.util.stream.Stream;
  * <p>Arguments: {@code [sizes=10000,100000] [clients=4] [seconds=15] [gzip=true]}, where gzip
  * sends the Accept-Encoding of browsers. It prints CPU time per request too (the searching thread's
  * in-process, the whole process's over HTTP), which other work on the machine disturbs much less
- * than requests per second. Run from the checkout: {@code mvn -B -q -pl api -am -Pbench -DskipTests verify [-Dbench.args="10000 4 15"]}.
+ * than requests per second. Run from the checkout: {@code mvn -B -q -pl api -am -Dbench=api -DskipTests verify [-Dbench.args="10000 4 15"]}.
  */
 public final class SearchBenchmark {
 

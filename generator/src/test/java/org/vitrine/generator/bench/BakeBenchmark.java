@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * times through the {@code vitrine} launcher (a fresh JVM each), after one launcher run that
  * bakes everything again.
  *
- * <pre>mvn -B -q -pl generator -am -Pbench -DskipTests verify [-Dbench.args=10000]</pre>
+ * <pre>mvn -B -q -pl generator -am -Dbench=generator -DskipTests verify [-Dbench.args=10000]</pre>
  */
 public final class BakeBenchmark {
 

@@ -46,7 +46,7 @@ import java.util.function.IntFunction;
  * chunks and a stack of 100 float32 1024² frames in gzip, one chunk a frame (written once, with
  * jHDF, into the folder given as first argument).
  *
- * <p>{@code mvn -B -q -pl generator -am -Pbench -DskipTests verify -Dbench.jvm=
+ * <p>{@code mvn -B -q -pl generator -am -Dbench=generator -DskipTests verify -Dbench.jvm=
  * -Dbench.main=org.vitrine.generator.bench.PreviewBenchmark -Dbench.args=target/preview-bench}
  */
 public final class PreviewBenchmark {
