@@ -34,7 +34,7 @@ public final class MarkdownRenderer {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    /** The extensions, in the order of the bits of a parser's index in {@link #parsers}. */
+    /** The extensions, in the order of the bits of a flavour's index in {@link #flavours}. */
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create(),
             StrikethroughExtension.create(), FootnoteExtension.create());
 

@@ -176,9 +176,9 @@ public final class OutputTree {
 
     /**
      * Writes a file that is not there yet straight to its place, which on a first build of a
-     * large site saves tens of thousands of renames (and their file system journal). No link
-     * points at it yet; a build stopped half-way left no manifest, so the next one compares it.
-     * False when it turned up meanwhile.
+     * large site saves tens of thousands of renames (and their file system journal). Should the
+     * build stop half-way, no manifest lists the file, so the next build compares it with what it
+     * makes. False when the file turned up meanwhile.
      */
     private static boolean writeNew(Path target, byte[] bytes) throws IOException {
         try {
