@@ -118,10 +118,10 @@ public final class DatasetJson {
         return o;
     }
 
-    /** The record as compact JSON text. */
-    public static String toJson(Dataset d, DatasetLinks links) {
+    /** The record as compact JSON, UTF-8 encoded (as the index stores it and the API sends it). */
+    public static byte[] toJson(Dataset d, DatasetLinks links) {
         try {
-            return MAPPER.writeValueAsString(of(d, links));
+            return MAPPER.writeValueAsBytes(of(d, links));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write dataset " + d.id() + " as JSON", e);
         }

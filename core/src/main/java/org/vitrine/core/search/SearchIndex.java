@@ -350,8 +350,13 @@ public final class SearchIndex implements Closeable {
             if (top.scoreDocs.length == 0) {
                 return Optional.<String>empty();
             }
-            return Optional.of(s.storedFields().document(top.scoreDocs[0].doc).get(SearchSchema.RECORD));
+            return Optional.of(record(s.storedFields(), top.scoreDocs[0].doc));
         }, Optional.empty());
+    }
+
+    /** The JSON record stored with a document. */
+    private static String record(StoredFields stored, int doc) throws IOException {
+        return stored.document(doc).getBinaryValue(SearchSchema.RECORD).utf8ToString();
     }
 
     /** A page of dataset records in id order. */
@@ -363,7 +368,7 @@ public final class SearchIndex implements Closeable {
             List<String> records = new ArrayList<>();
             StoredFields stored = s.storedFields();
             for (int i = (page - 1) * size; i < top.scoreDocs.length; i++) {
-                records.add(stored.document(top.scoreDocs[i].doc).get(SearchSchema.RECORD));
+                records.add(record(stored, top.scoreDocs[i].doc));
             }
             return new RecordPage(s.getIndexReader().numDocs(), page, size, records);
         }, new RecordPage(0, page, size, List.of()));

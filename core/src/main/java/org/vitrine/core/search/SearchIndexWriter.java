@@ -154,7 +154,8 @@ public final class SearchIndexWriter {
         long epochDay = dataset.released() == null ? LocalDate.MIN.toEpochDay() : dataset.released().toEpochDay();
         doc.add(new NumericDocValuesField(SearchSchema.RELEASED, epochDay));
         doc.add(new BinaryDocValuesField(SearchSchema.HIT, HitFields.of(s).encode()));
-        doc.add(new StoredField(SearchSchema.RECORD, DatasetJson.toJson(dataset, links)));
+        // Stored as the bytes Jackson writes: as a string, Lucene would encode it once more.
+        doc.add(new StoredField(SearchSchema.RECORD, new BytesRef(DatasetJson.toJson(dataset, links))));
         suggest(doc, "title", s.title());
         if (dataset.sample() != null) {
             suggest(doc, "sample", dataset.sample().name());
