@@ -78,6 +78,16 @@ class BuildBehaviourTest {
         assertTrue(badge.out().contains("3 datasets (1 pages rendered, 2 unchanged)"), badge.out());
         assertSameFiles(tree(fullBuild(content, "fresh")), tree(site), "site rebuilt after a badge");
 
+        // An edit no listing shows (a parameter): listings are not rendered again, and need not be.
+        Files.writeString(site.resolve("datasets/index.html"), "kept as it was");
+        Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [beta]\nsynthetic: true\nparameters: {photon_energy: 8 keV}"));
+        Fixtures.Run parameter = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertTrue(parameter.out().contains("3 datasets (1 pages rendered, 2 unchanged)"), parameter.out());
+        assertEquals("kept as it was", Files.readString(site.resolve("datasets/index.html")), "the browse table was rendered again");
+        Path fresh = fullBuild(content, "fresh-parameter");
+        Files.copy(fresh.resolve("datasets/index.html"), site.resolve("datasets/index.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertSameFiles(tree(fresh), tree(site), "site rebuilt after a parameter");
+
         // Keywords moving, a new dataset and one withdrawn.
         Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [alpha, gamma]\nsynthetic: true"));
         Fixtures.dataset(content, "four", Fixtures.validDataset("four", "keywords: [gamma]"));

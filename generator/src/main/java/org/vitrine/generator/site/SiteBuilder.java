@@ -170,10 +170,10 @@ public final class SiteBuilder {
                                DatasetPages pages, OutputTree out) {
         SiteConfig site = collection.site();
         List<Dataset> datasets = collection.publicDatasets();
-        Map<String, byte[]> rowKeys = rowKeys(datasets, pages.viewKeys());
         List<Map<String, Object>> summaryViews = datasets.parallelStream()
                 .map(d -> DatasetView.summary(d, pages.summaries().get(d.id()), thumbs.get(d.id())))
                 .toList();
+        Map<String, byte[]> rowKeys = rowKeys(summaryViews, pages.viewKeys(), out);
         Map<String, Map<String, Object>> byId = new HashMap<>(summaryViews.size() * 4 / 3 + 1);
         summaryViews.forEach(v -> byId.put((String) v.get("id"), v));
         List<Map<String, Object>> newestFirst = datasets.stream()
@@ -329,15 +329,24 @@ public final class SiteBuilder {
     }
 
     /**
-     * Each dataset's part of the key of a listing that shows it: its id and 64 bits of its view
-     * key (plenty to tell an edit), made once for the half-dozen listings each dataset is in.
+     * Each dataset's part of the key of a listing that shows it: its id and 64 bits of a digest of
+     * its row, the summary view that is all a listing shows of it. An edit that no listing shows
+     * (the description past its summary, parameters, authors, files) then renders no listing
+     * again. Remembered by view key: after one edit, one row is digested.
      */
-    private static Map<String, byte[]> rowKeys(List<Dataset> datasets, Map<String, String> viewKeys) {
-        Map<String, byte[]> out = new HashMap<>(datasets.size() * 4 / 3 + 1);
-        for (Dataset d : datasets) {
-            out.put(d.id(), (d.id() + ':' + viewKeys.get(d.id()).substring(0, 16) + '\n').getBytes(StandardCharsets.UTF_8));
+    private static Map<String, byte[]> rowKeys(List<Map<String, Object>> summaryViews, Map<String, String> viewKeys, OutputTree out) {
+        Map<String, byte[]> keys = new HashMap<>(summaryViews.size() * 4 / 3 + 1);
+        for (Map<String, Object> row : summaryViews) {
+            String id = (String) row.get("id");
+            String digest = out.memo("row:" + viewKeys.get(id), () -> {
+                // The summary view's entries are made in one order, and its values are text or flags.
+                StringBuilder text = new StringBuilder(512);
+                row.forEach((name, value) -> text.append(name).append('\u0000').append(value).append('\u0000'));
+                return sha256(text.toString()).substring(0, 16);
+            });
+            keys.put(id, (id + ':' + digest + '\n').getBytes(StandardCharsets.UTF_8));
         }
-        return out;
+        return keys;
     }
 
     /** Map-order-independent text of a view model, for cache keys. */
