@@ -2,6 +2,8 @@ package org.vitrine.api;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,6 +20,16 @@ public final class ApiServer {
     }
 
     private ApiServer() {
+    }
+
+    /**
+     * Registers {@code handler} for GET and HEAD of {@code path}: the way every route is read.
+     * Javalin answers a HEAD of a GET-only path with an empty 200 of its own, whatever the GET
+     * would say; with the same handler, HEAD gets the GET's status and headers (Jetty sends no body).
+     */
+    public static void read(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     /**

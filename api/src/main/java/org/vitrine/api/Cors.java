@@ -28,7 +28,7 @@ public final class Cors {
         } else {
             return;
         }
-        ctx.header(Header.ACCESS_CONTROL_ALLOW_METHODS, "GET, OPTIONS");
+        ctx.header(Header.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD, OPTIONS");
         ctx.header(Header.ACCESS_CONTROL_ALLOW_HEADERS, "If-None-Match, Content-Type, Range");
         ctx.header(Header.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Content-Length, Content-Disposition");
     }

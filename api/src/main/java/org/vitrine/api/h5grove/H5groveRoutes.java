@@ -85,12 +85,12 @@ public final class H5groveRoutes implements ApiServer.Routes, AutoCloseable {
         routes.before(PREFIX, this::cors);
         routes.before(PREFIX + "/*", this::cors);
         routes.options(PREFIX + "/*", ctx -> ctx.status(204));
-        routes.get(PREFIX + "/", ctx -> ctx.contentType("text/plain").result("ok"));
-        routes.get(PREFIX + "/meta", ctx -> answer(ctx, "meta", this::meta));
-        routes.get(PREFIX + "/attr", ctx -> answer(ctx, "attr", this::attr));
-        routes.get(PREFIX + "/data", ctx -> answer(ctx, "data", this::data));
-        routes.get(PREFIX + "/stats", ctx -> answer(ctx, "stats", this::stats));
-        routes.get(PREFIX + "/paths", ctx -> answer(ctx, "paths", this::paths));
+        ApiServer.read(routes, PREFIX + "/", ctx -> ctx.contentType("text/plain").result("ok"));
+        ApiServer.read(routes, PREFIX + "/meta", ctx -> answer(ctx, "meta", this::meta));
+        ApiServer.read(routes, PREFIX + "/attr", ctx -> answer(ctx, "attr", this::attr));
+        ApiServer.read(routes, PREFIX + "/data", ctx -> answer(ctx, "data", this::data));
+        ApiServer.read(routes, PREFIX + "/stats", ctx -> answer(ctx, "stats", this::stats));
+        ApiServer.read(routes, PREFIX + "/paths", ctx -> answer(ctx, "paths", this::paths));
     }
 
     // --- endpoints: query in, answer out, run off the request thread under the timeout ----------

@@ -49,9 +49,9 @@ public final class PrecomputedRoutes implements ApiServer.Routes, AutoCloseable 
         var routes = config.routes;
         routes.before(PREFIX + "/*", responder::cors);
         routes.options(PREFIX + "/*", ctx -> ctx.status(204));
-        routes.get(PREFIX + "/{dataset}/{file}/info", this::info);
-        routes.get(PREFIX + "/{dataset}/{file}/mask", this::mask);
-        routes.get(PREFIX + "/{dataset}/{file}/{scale}/{chunk}", this::chunk);
+        ApiServer.read(routes, PREFIX + "/{dataset}/{file}/info", this::info);
+        ApiServer.read(routes, PREFIX + "/{dataset}/{file}/mask", this::mask);
+        ApiServer.read(routes, PREFIX + "/{dataset}/{file}/{scale}/{chunk}", this::chunk);
     }
 
     private void info(Context ctx) throws Exception {

@@ -66,7 +66,7 @@ public final class TileRoutes implements ApiServer.Routes, AutoCloseable {
         var routes = config.routes;
         routes.before(PREFIX + "/*", responder::cors);
         routes.options(PREFIX + "/*", ctx -> ctx.status(204));
-        routes.get(PREFIX + "/{dataset}/{file}/{axis}/{index}/{level}/{row}/{tile}", this::tile);
+        ApiServer.read(routes, PREFIX + "/{dataset}/{file}/{axis}/{index}/{level}/{row}/{tile}", this::tile);
     }
 
     private void tile(Context ctx) throws Exception {

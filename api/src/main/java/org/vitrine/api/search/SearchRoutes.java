@@ -47,10 +47,10 @@ public final class SearchRoutes implements ApiServer.Routes {
         for (String path : List.of("/api/search", "/api/suggest", "/api/datasets", "/api/datasets/*")) {
             config.routes.before(path, SearchRoutes::cacheableFromAnyOrigin);
         }
-        config.routes.get("/api/search", this::search);
-        config.routes.get("/api/suggest", this::suggest);
-        config.routes.get("/api/datasets", this::datasets);
-        config.routes.get("/api/datasets/{id}", this::dataset);
+        ApiServer.read(config.routes, "/api/search", this::search);
+        ApiServer.read(config.routes, "/api/suggest", this::suggest);
+        ApiServer.read(config.routes, "/api/datasets", this::datasets);
+        ApiServer.read(config.routes, "/api/datasets/{id}", this::dataset);
     }
 
     private static void cacheableFromAnyOrigin(Context ctx) {

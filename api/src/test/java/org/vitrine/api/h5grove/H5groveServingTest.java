@@ -366,4 +366,23 @@ class H5groveServingTest {
         // Negative indices count from the end, as in NumPy.
         assertArrayEquals(server.get(data + "&selection=199&format=bin").body(), server.get(data + "&selection=-1&format=bin").body());
     }
+
+    @Test
+    void headAnswersWhatGetAnswersWithoutTheBody() throws Exception {
+        for (String query : List.of("/", "/meta?" + PETRA + "&path=%2F", "/data?" + PETRA + "&path=" + enc(DATA) + "&selection=0&format=bin",
+                "/data?file=missing.h5&path=%2F", "/data?" + PETRA + "&path=" + enc(DATA) + "&selection=99999")) {
+            HttpResponse<byte[]> get = server.get(query);
+            HttpResponse<byte[]> head = server.client.send(HttpRequest.newBuilder(URI.create(server.base() + query))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(get.statusCode(), head.statusCode(), query);
+            assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"), query);
+            if (get.statusCode() == 200 && !query.equals("/")) {
+                // The answers' own validator. Javalin makes one from the body of other responses
+                // (the root's "ok", errors), which a HEAD has not.
+                assertEquals(get.headers().firstValue("ETag"), head.headers().firstValue("ETag"), query);
+            }
+            assertEquals(0, head.body().length, query);
+        }
+    }
 }
