@@ -46,6 +46,8 @@ public final class OutputTree {
     private final Set<String> produced;
     private final Map<String, StateTable.Value> previousMemo;
     private final Map<String, StateTable.Value> memo;
+    /** Whether the folder held anything when this build began; if not, all it holds at the end is this build's. */
+    private final boolean startedWithFiles;
     private volatile boolean changed;
 
     /**
@@ -58,6 +60,7 @@ public final class OutputTree {
         this.root = root.toAbsolutePath().normalize();
         this.cache = cache.toAbsolutePath().normalize();
         this.previousKeys = StateTable.read(this.cache.resolve(MANIFEST));
+        this.startedWithFiles = holdsAnything(this.root);
         this.previousMemo = StateTable.read(this.cache.resolve(MEMO));
         // Sized for a build like the previous one, so tens of thousands of entries do not rehash.
         this.keys = new ConcurrentHashMap<>(previousKeys.size() * 4 / 3 + 16);
@@ -277,7 +280,11 @@ public final class OutputTree {
         try {
             Files.createDirectories(root);
             if (previousKeys.isEmpty()) {
-                deleteUnproducedByWalking(deleted);
+                // A first build into a new or empty folder has nothing to look for: on a large
+                // site, the walk would open every folder and look up every file it just wrote.
+                if (startedWithFiles) {
+                    deleteUnproducedByWalking(deleted);
+                }
             } else {
                 for (String path : previousKeys.keySet()) {
                     if (produced.contains(path)) {
@@ -322,6 +329,17 @@ public final class OutputTree {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    private static boolean holdsAnything(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isPresent();
+        } catch (IOException e) {
+            return true; // unreadable now: the walk at the end will say what is there
+        }
     }
 
     private void deleteEmptyParents(Path dir) throws IOException {
