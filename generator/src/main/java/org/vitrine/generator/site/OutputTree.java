@@ -159,7 +159,8 @@ public final class OutputTree {
         Path target = resolve(path);
         produced.add(path);
         try {
-            BasicFileAttributes present = attributes(target);
+            // In a folder that began empty, a file is there only if this build wrote it: no need to look first.
+            BasicFileAttributes present = startedWithFiles ? attributes(target) : null;
             if (present != null && present.isRegularFile() && present.size() == bytes.length
                     && Arrays.equals(Files.readAllBytes(target), bytes)) {
                 return;
