@@ -191,7 +191,7 @@ public final class SiteBuilder {
         home.put("counts", counts(datasets));
         listings.add(() -> page(out, "index.ftlh", "index.html", siteView, home, site.title()));
         listings.add(() -> page(out, "datasets.ftlh", "datasets/index.html", siteView, Map.of("datasets", summaryViews), "All datasets",
-                "", datasets, rowKeys));
+                "", summaryViews, rowKeys));
         writeFacet(listings, out, siteView, datasets, byId, rowKeys, "techniques", "Techniques",
                 d -> d.technique() == null ? List.of() : List.of(d.technique().label()));
         writeFacet(listings, out, siteView, datasets, byId, rowKeys, "facilities", "Facilities", d -> List.of(d.facility()));
@@ -205,7 +205,7 @@ public final class SiteBuilder {
         listings.add(() -> page(out, "404.ftlh", "404.html", siteView, Map.of(), "Page not found"));
         List<String> contentPages = collection.pages().stream().map(Page::slug).toList();
         listings.add(() -> page(out, "sitemap.ftlx", "sitemap.xml", siteView, Map.of("datasets", summaryViews, "contentPages", contentPages),
-                "", canonical(contentPages), datasets, rowKeys));
+                "", canonical(contentPages), summaryViews, rowKeys));
         listings.add(() -> page(out, "feed.ftlx", "feed.xml", siteView, Map.of("entries", newestFirst, "updated", updated(datasets)),
                 site.title()));
         listings.parallelStream().forEach(Runnable::run);
@@ -277,7 +277,6 @@ public final class SiteBuilder {
         Map<String, String> slugOf = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         Map<String, List<Map<String, Object>>> views = new HashMap<>();
-        Map<String, List<Dataset>> members = new HashMap<>();
         for (Dataset d : datasets) {
             Set<String> onPages = new HashSet<>();
             for (String v : values.apply(d)) {
@@ -287,7 +286,6 @@ public final class SiteBuilder {
                 }
                 names.merge(slug, v, (first, other) -> String.CASE_INSENSITIVE_ORDER.compare(first, other) <= 0 ? first : other);
                 views.computeIfAbsent(slug, k -> new ArrayList<>()).add(byId.get(d.id()));
-                members.computeIfAbsent(slug, k -> new ArrayList<>()).add(d);
             }
         }
         List<String> slugs = new ArrayList<>(names.keySet());
@@ -298,7 +296,7 @@ public final class SiteBuilder {
             index.add(Map.of("name", name, "href", dir + "/" + slug + "/", "count", String.valueOf(views.get(slug).size())));
             listings.add(() -> page(out, "facet.ftlh", dir + "/" + slug + "/index.html", siteView,
                     Map.of("facet", Map.of("kind", title, "name", name, "datasets", views.get(slug))),
-                    title + ": " + name, name, members.get(slug), rowKeys));
+                    title + ": " + name, name, views.get(slug), rowKeys));
         }
         listings.add(() -> page(out, "facets.ftlh", dir + "/index.html", siteView, Map.of("facet", Map.of("kind", title, "values", index)), title));
     }
@@ -317,11 +315,11 @@ public final class SiteBuilder {
      * The site view needs no key of its own: it is made of what the fingerprint covers.
      */
     private void page(OutputTree out, String template, String path, Map<String, Object> siteView, Map<String, Object> content,
-                      String title, String contentKey, List<Dataset> rows, Map<String, byte[]> rowKeys) {
+                      String title, String contentKey, List<Map<String, Object>> rows, Map<String, byte[]> rowKeys) {
         MessageDigest key = sha256();
         key.update((fingerprint + '\n' + template + '\n' + title + '\n' + contentKey + '\n').getBytes(StandardCharsets.UTF_8));
-        for (Dataset d : rows) {
-            key.update(rowKeys.get(d.id()));
+        for (Map<String, Object> row : rows) {
+            key.update(rowKeys.get((String) row.get("id")));
         }
         if (!out.isFresh(path, HexFormat.of().formatHex(key.digest()))) {
             out.write(path, render(template, path, siteView, content, title));
