@@ -244,8 +244,10 @@ public final class OutputTree {
         Path target = resolve(path);
         produced.add(path);
         try {
-            if (Files.isRegularFile(target) && Files.size(target) == Files.size(source)
-                    && Files.getLastModifiedTime(target).equals(Files.getLastModifiedTime(source))) {
+            BasicFileAttributes present = attributes(target);
+            BasicFileAttributes from = Files.readAttributes(source, BasicFileAttributes.class);
+            if (present != null && present.isRegularFile() && present.size() == from.size()
+                    && present.lastModifiedTime().equals(from.lastModifiedTime())) {
                 return;
             }
             changing();
@@ -333,11 +335,8 @@ public final class OutputTree {
     }
 
     private static boolean holdsAnything(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isPresent();
+        try {
+            return Files.isDirectory(dir) && !isEmptyFolder(dir);
         } catch (IOException e) {
             return true; // unreadable now: the walk at the end will say what is there
         }
@@ -350,16 +349,17 @@ public final class OutputTree {
     }
 
     private static boolean deleteIfEmpty(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir) || !isEmptyFolder(dir)) {
             return false;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            if (s.findAny().isPresent()) {
-                return false;
-            }
         }
         Files.delete(dir);
         return true;
+    }
+
+    private static boolean isEmptyFolder(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
     }
 
     private Path resolve(String path) {
