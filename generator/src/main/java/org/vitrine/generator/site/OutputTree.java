@@ -375,13 +375,11 @@ public final class OutputTree {
         Map<String, StateTable.Value> outputs = new HashMap<>(produced.size() * 4 / 3 + 1);
         produced.forEach(p -> outputs.put(p, keys.getOrDefault(p, none)));
         // Tens of megabytes on a large site: the two tables are written side by side.
-        java.util.concurrent.CompletableFuture<Void> memoWritten =
-                java.util.concurrent.CompletableFuture.runAsync(() -> StateTable.write(cache.resolve(MEMO), memo));
+        Aside<Void> memoWritten = Aside.start("vitrine-memo", () -> {
+            StateTable.write(cache.resolve(MEMO), memo);
+            return null;
+        });
         StateTable.write(cache.resolve(MANIFEST), outputs);
-        try {
-            memoWritten.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        memoWritten.join();
     }
 }
