@@ -123,10 +123,11 @@ public final class SearchRoutes implements ApiServer.Routes {
     }
 
     /**
-     * Answers with {@code json}, tagged with the same ETag Javalin would compute (the Adler-32 of
-     * the body, in decimal). Javalin feeds its checksum one byte at a time from a stream, which
-     * took a fifth of a search request; over the array it is one vectorised call. Javalin keeps a
-     * tag that is already set, and still answers 304 when the request's If-None-Match equals it.
+     * Answers with {@code json}, tagged with the Adler-32 of the body, quoted as HTTP wants an
+     * entity tag (Javalin's own tag is the bare number, which caches may drop). Javalin feeds its
+     * checksum one byte at a time from a stream, which took a fifth of a search request; over the
+     * array it is one vectorised call. Javalin keeps a tag that is already set, and still answers
+     * 304 when the request's If-None-Match equals it.
      *
      * <p>A client that accepts gzip gets a body of more than {@value #GZIP_FROM} bytes gzipped
      * here at the fastest level: Javalin's default level cost a fifth of a cached answer, for
@@ -135,7 +136,7 @@ public final class SearchRoutes implements ApiServer.Routes {
     private static void send(Context ctx, byte[] json) {
         Adler32 checksum = new Adler32();
         checksum.update(json);
-        ctx.header("ETag", String.valueOf(checksum.getValue()));
+        ctx.header("ETag", "\"" + Long.toHexString(checksum.getValue()) + "\"");
         ctx.contentType("application/json");
         if (json.length > GZIP_FROM && acceptsGzip(ctx.header("Accept-Encoding"))) {
             ctx.disableCompression();

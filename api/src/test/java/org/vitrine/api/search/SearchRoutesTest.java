@@ -180,6 +180,7 @@ class SearchRoutesTest {
         assertEquals("*", r.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
         assertEquals(SearchRoutes.CACHE_CONTROL, r.headers().firstValue("Cache-Control").orElse(null));
         String etag = r.headers().firstValue("ETag").orElseThrow();
+        assertTrue(etag.matches("\"[!#-~]+\""), "an entity tag is quoted: " + etag);
         HttpResponse<String> again = get("/api/search?q=imaging", "If-None-Match", etag);
         assertEquals(304, again.statusCode());
 
