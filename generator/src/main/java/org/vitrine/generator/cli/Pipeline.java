@@ -35,9 +35,6 @@ final class Pipeline {
     }
 
     static CollectionLoader.Result load(Path content) {
-        if (!content.toFile().isDirectory()) {
-            throw new IllegalArgumentException("content folder not found: " + content);
-        }
         return load(content, null, new Hdf5Files(16, 256L << 20));
     }
 
@@ -90,38 +87,44 @@ final class Pipeline {
         CollectionLoader.Result result = load(options.content.toAbsolutePath().normalize(), cache, hdf5);
         printProblems(result, err);
         if (result.hasErrors()) {
-            err.println("Nothing was published: fix the errors above.");
-            err.flush();
-            return null;
+            return nothingPublished(err);
         }
         Collection collection = result.collection();
         checked.accept(collection, result.dataRoot());
         SiteBuilder builder = builderMade.join();
         OutputTree tree = treeRead.join();
-        int total = collection.publicDatasets().size();
         DatasetDigests digests = DatasetDigests.of(collection.publicDatasets(), result.digests());
         SiteBuilder.Report report;
         try {
-        // A progress bar only where someone watches; CI logs get the summary line.
-        if (System.console() != null && total >= 50) {
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Baking").setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).build()) {
-                report = builder.build(collection, digests, result.dataRoot(), tree, new Thumbnails(hdf5), bar::step);
-            }
-        } else {
-            report = builder.build(collection, digests, result.dataRoot(), tree, new Thumbnails(hdf5), () -> { });
-        }
+            report = bake(builder, collection, digests, result.dataRoot(), tree, hdf5);
         } catch (SiteBuilder.ContentProblemsException e) {
             Path cwd = Path.of("").toAbsolutePath();
             e.problems().forEach(p -> err.println(p.format(cwd)));
-            err.println("Nothing was published: fix the errors above.");
-            err.flush();
-            return null;
+            return nothingPublished(err);
         }
         stdout.printf("Built %s: %d datasets (%d pages rendered, %d unchanged), %d files, %d stale files removed in %.1f s%n",
                 site, report.datasets(), report.rendered(), report.skipped(), report.files(), report.deleted().size(),
                 (System.nanoTime() - start) / 1e9);
         stdout.flush();
         return new Built(collection, result.dataRoot(), searchIndex, report);
+    }
+
+    /** Bakes with a progress bar where someone watches; CI logs get the summary line only. */
+    private static SiteBuilder.Report bake(SiteBuilder builder, Collection collection, DatasetDigests digests, Path dataRoot,
+                                           OutputTree tree, Hdf5Files hdf5) {
+        int total = collection.publicDatasets().size();
+        if (System.console() == null || total < 50) {
+            return builder.build(collection, digests, dataRoot, tree, new Thumbnails(hdf5), () -> { });
+        }
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Baking").setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII).build()) {
+            return builder.build(collection, digests, dataRoot, tree, new Thumbnails(hdf5), bar::step);
+        }
+    }
+
+    private static Built nothingPublished(PrintWriter err) {
+        err.println("Nothing was published: fix the errors above.");
+        err.flush();
+        return null;
     }
 }
