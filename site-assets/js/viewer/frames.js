@@ -33,7 +33,7 @@ export async function framesViewer(element, volume, colormaps) {
 
   const frameInput = h('input', { type: 'range', class: 'v-frame', min: 0, max: frames - 1, value: view.frame, 'aria-label': 'Frame' });
   const frameOut = h('output', { class: 'v-frame-number' }, String(view.frame));
-  const play = h('button', { type: 'button', class: 'v-play', disabled: frames < 2 }, 'Play');
+  const play = h('button', { type: 'button', class: 'v-play', hidden: frames < 2 }, 'Play');
   const scaleSelect = select('v-scale', SCALES, view.scale, 'Scale');
   const cmapSelect = select('v-cmap', COLORMAPS, view.colormap, 'Colormap');
   const auto = h('button', { type: 'button', class: 'v-auto' }, 'Auto contrast');
@@ -52,7 +52,8 @@ export async function framesViewer(element, volume, colormaps) {
 
   element.replaceChildren(
     h('div', { class: 'viewer-toolbar' },
-      h('label', {}, 'Frame ', frameInput, ' ', frameOut, ` / ${frames - 1}`), play,
+      // A single frame has nothing to step through or play.
+      h('label', { hidden: frames < 2 }, 'Frame ', frameInput, ' ', frameOut, ` / ${frames - 1}`), play,
       h('label', {}, 'Scale ', scaleSelect), h('label', {}, 'Colormap ', cmapSelect),
       auto, h('label', {}, 'Min ', minInput), h('label', {}, 'Max ', maxInput),
       h('label', { title: hasGeometry ? '' : 'needs wavelength, detector distance and pixel size' }, rings, ' Resolution rings'),

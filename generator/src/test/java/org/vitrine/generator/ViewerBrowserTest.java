@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -290,6 +291,8 @@ class ViewerBrowserTest {
         WebElement viewer = open(mode, "siemens-star-test-image");
         WebElement canvas = viewer.findElement(By.cssSelector(".viewer-canvas"));
         assertTrue(((Number) pixels(canvas).get(0)).intValue() > 20);
+        assertFalse(viewer.findElement(By.cssSelector(".v-frame")).isDisplayed(), "one image: nothing to step through");
+        assertFalse(viewer.findElement(By.cssSelector(".v-play")).isDisplayed(), "one image: nothing to play");
         String rendered = viewer.getDomAttribute("data-rendered");
         List<Object> before = pixels(canvas);
         WebElement min = viewer.findElement(By.cssSelector(".v-min"));
