@@ -24,11 +24,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Bakes N synthetic datasets and prints pages/s and peak memory (and, when Hugo is installed,
- * Hugo's time for the same files: with minimal templates, and making the same outputs as
- * Vitrine; see {@link #hugo}), then changes one dataset and rebuilds, in this JVM and seven
- * times through the {@code vitrine} launcher (a fresh JVM each), after one launcher run that
- * bakes everything again.
+ * Bakes N synthetic datasets and prints pages/s and peak memory, bakes them again in the same
+ * JVM, then changes one dataset and rebuilds, in this JVM and seven times through the
+ * {@code vitrine} launcher (a fresh JVM each), after a launcher run that bakes everything again
+ * and one that bakes into a new folder. When Hugo is installed, it ends with Hugo's time for the
+ * same files: with minimal templates, and making the same outputs as Vitrine (see {@link #hugo}).
  *
  * <pre>mvn -B -q -pl generator -am -Dbench=generator -DskipTests verify [-Dbench.args=10000]</pre>
  */
@@ -39,8 +39,8 @@ public final class BakeBenchmark {
     private static final String[] WORDS = ("lysozyme ferritin mimivirus nanoparticle gold zeolite bone kidney lung brain "
             + "catalyst battery cathode protein crystal membrane virus cell tissue alloy").split(" ");
 
-    /** Launcher runs: one that bakes everything, then one-change rebuilds (an odd number of them). */
-    private static final int LAUNCHER_RUNS = 8;
+    /** One-change rebuilds through the launcher (an odd number, for a median). */
+    private static final int REBUILDS = 7;
 
     private BakeBenchmark() {
     }
@@ -66,37 +66,50 @@ public final class BakeBenchmark {
         build(content, work.resolve("site-again"));
         System.out.printf(Locale.ROOT, "cold bake again in the same JVM (new folder, compiled code warm): %.2f s%n", seconds(t0));
 
-        hugo(work, content, site, projectRoot, cold);
-
         touch(content, n / 2);
         t0 = System.nanoTime();
         out = build(content, site);
         System.out.printf(Locale.ROOT, "rebuild after one change (warm JVM, as ./vitrine serve bakes an edit): %.2f s — %s%n", seconds(t0), out.strip());
 
-        // As curators run it: the launcher starts a fresh JVM (its first run archives the classes
-        // it loads for the later ones).
-        // The first run bakes everything again (other code than this JVM's); the others each
-        // follow one edit. Single runs on a shared machine vary by a tenth or more: the median counts.
-        Path launcher = projectRoot.resolve("vitrine");
+        // As curators and CI run it: the launcher starts a fresh JVM. Its first run bakes
+        // everything again (other code than this JVM's) and archives the classes it loads for
+        // the later runs; then one bakes into a new folder, as Hugo is run below.
+        Launched first = launch(projectRoot, content, site);
+        System.out.printf(Locale.ROOT, "./vitrine build, first run (archives its classes): %.2f s, exit %d — %s%n",
+                first.seconds(), first.exit(), first.output());
+        Launched fresh = launch(projectRoot, content, work.resolve("site-fresh"));
+        System.out.printf(Locale.ROOT, "cold bake through ./vitrine build (fresh JVM, new folder): %.2f s, exit %d — %s%n",
+                fresh.seconds(), fresh.exit(), fresh.output());
+
+        // Then each run follows one edit. Single runs on a shared machine vary by a tenth or
+        // more: the median counts.
         List<Double> rebuilds = new ArrayList<>();
-        for (int run = 1; run <= LAUNCHER_RUNS; run++) {
+        for (int run = 1; run <= REBUILDS; run++) {
             touch(content, n / 3 + run);
-            t0 = System.nanoTime();
-            Process p = new ProcessBuilder(launcher.toString(), "build", "--content", content.toString(), "--out", site.toString())
-                    .redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int exit = p.waitFor();
-            double took = seconds(t0);
-            if (run > 1) {
-                rebuilds.add(took);
-            }
+            Launched r = launch(projectRoot, content, site);
+            rebuilds.add(r.seconds());
             System.out.printf(Locale.ROOT, "rebuild after one change (./vitrine build, fresh JVM, run %d): %.2f s, exit %d — %s%n",
-                    run, took, exit, text.strip());
+                    run, r.seconds(), r.exit(), r.output());
         }
         Collections.sort(rebuilds);
         System.out.printf(Locale.ROOT, "rebuild after one change (./vitrine build, fresh JVM): median %.2f s of %d, fastest %.2f s, slowest %.2f s%n",
                 rebuilds.get(rebuilds.size() / 2), rebuilds.size(), rebuilds.get(0), rebuilds.get(rebuilds.size() - 1));
+
+        hugo(work, content, site, projectRoot, cold, fresh.seconds());
         System.out.println("content and site left in " + work);
+    }
+
+    /** One run of the launcher: its time, exit code and output. */
+    private record Launched(double seconds, int exit, String output) {
+    }
+
+    private static Launched launch(Path projectRoot, Path content, Path site) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(projectRoot.resolve("vitrine").toString(), "build", "--content", content.toString(),
+                "--out", site.toString()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        return new Launched(seconds(t0), exit, text.strip());
     }
 
     private static String build(Path content, Path site) {
@@ -120,7 +133,7 @@ public final class BakeBenchmark {
      * robots.txt and 404. Neither makes thumbnails or previews, nor copies the data files: Hugo
      * cannot read HDF5. Skipped when Hugo is not installed ({@code apt install hugo}).
      */
-    private static void hugo(Path work, Path content, Path site, Path projectRoot, double vitrineSeconds)
+    private static void hugo(Path work, Path content, Path site, Path projectRoot, double inProcess, double launched)
             throws IOException, InterruptedException {
         String version;
         try {
@@ -155,12 +168,12 @@ public final class BakeBenchmark {
         copyTree(projectRoot.resolve("site-assets"), same.resolve("static/assets"));
 
         long vitrineFiles = countFiles(site);
-        hugoBake(version, "minimal templates", minimal, content, vitrineSeconds, vitrineFiles);
-        hugoBake(version, "same outputs as Vitrine", same, content, vitrineSeconds, vitrineFiles);
+        hugoBake(version, "minimal templates", minimal, content, inProcess, launched, vitrineFiles);
+        hugoBake(version, "same outputs as Vitrine", same, content, inProcess, launched, vitrineFiles);
     }
 
-    /** Bakes the Hugo site {@code dir} with the collection's dataset files and prints its time. */
-    private static void hugoBake(String version, String which, Path dir, Path content, double vitrineSeconds, long vitrineFiles)
+    /** Bakes the Hugo site {@code dir} with the collection's dataset files and prints its time against Vitrine's cold bakes. */
+    private static void hugoBake(String version, String which, Path dir, Path content, double inProcess, double launched, long vitrineFiles)
             throws IOException, InterruptedException {
         copyTree(content.resolve("datasets"), dir.resolve("content/datasets"));
         long t0 = System.nanoTime();
@@ -172,8 +185,9 @@ public final class BakeBenchmark {
             System.out.printf("hugo (%s) failed, exit %d: %s%n", which, exit, text.strip());
             return;
         }
-        System.out.printf(Locale.ROOT, "%s, %s: %d files (Vitrine's site: %d) in %.2f s; Vitrine's cold bake took %.2f times as long%n",
-                version, which, countFiles(dir.resolve("public")), vitrineFiles, hugoSeconds, vitrineSeconds / hugoSeconds);
+        System.out.printf(Locale.ROOT, "%s, %s: %d files (Vitrine's site: %d) in %.2f s; Vitrine's cold bake took %.2f times as long"
+                        + " in this JVM, %.2f times through ./vitrine build%n",
+                version, which, countFiles(dir.resolve("public")), vitrineFiles, hugoSeconds, inProcess / hugoSeconds, launched / hugoSeconds);
     }
 
     /** Copies the files under {@code from} into {@code to} (merging with what is there), and returns {@code to}. */
