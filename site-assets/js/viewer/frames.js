@@ -230,6 +230,7 @@ export async function framesViewer(element, volume, colormaps) {
   }
 
   function togglePlay() {
+    if (frames < 2) return;
     if (playing) {
       clearInterval(playing);
       playing = null;

@@ -292,7 +292,10 @@ class ViewerBrowserTest {
         WebElement canvas = viewer.findElement(By.cssSelector(".viewer-canvas"));
         assertTrue(((Number) pixels(canvas).get(0)).intValue() > 20);
         assertFalse(viewer.findElement(By.cssSelector(".v-frame")).isDisplayed(), "one image: nothing to step through");
-        assertFalse(viewer.findElement(By.cssSelector(".v-play")).isDisplayed(), "one image: nothing to play");
+        WebElement play = viewer.findElement(By.cssSelector(".v-play"));
+        assertFalse(play.isDisplayed(), "one image: nothing to play");
+        canvas.sendKeys(" ");
+        assertEquals("Play", play.getDomProperty("textContent"), "the space key plays nothing either");
         String rendered = viewer.getDomAttribute("data-rendered");
         List<Object> before = pixels(canvas);
         WebElement min = viewer.findElement(By.cssSelector(".v-min"));
