@@ -44,7 +44,9 @@ export async function framesViewer(element, volume, colormaps) {
   const png = h('button', { type: 'button', class: 'v-png' }, 'PNG');
   const raw = h('button', { type: 'button', class: 'v-raw' }, 'Raw');
   const canvas = h('canvas', { class: 'viewer-canvas', tabindex: 0, role: 'img',
-    'aria-label': `Frame viewer of ${element.dataset.name}: arrows change frame, + and − zoom, Shift+arrows pan, 0 resets, space plays` });
+    'aria-label': frames < 2
+      ? `Image viewer of ${element.dataset.name}: + and − zoom, Shift+arrows pan, 0 resets`
+      : `Frame viewer of ${element.dataset.name}: arrows change frame, + and − zoom, Shift+arrows pan, 0 resets, space plays` });
   const histogram = h('canvas', { class: 'v-histogram', width: 256, height: 64, 'aria-label': 'Histogram of the frame' });
   const profile = h('canvas', { class: 'v-profile', width: 256, height: 120, 'aria-label': 'Radial profile' });
   const readout = h('p', { class: 'v-readout', 'aria-live': 'polite' }, 'Point at the frame to read values.');
@@ -90,7 +92,7 @@ export async function framesViewer(element, volume, colormaps) {
       readout.textContent = text;
     },
     onKey: (e) => {
-      if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && frames > 1) {
         setFrame(view.frame + (e.key === 'ArrowLeft' ? -1 : 1));
         return true;
       }
