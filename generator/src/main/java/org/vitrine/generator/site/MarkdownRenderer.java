@@ -1,5 +1,7 @@
 package org.vitrine.generator.site;
 
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -11,6 +13,9 @@ import com.vladsch.flexmark.util.misc.Extension;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.jsoup.Jsoup;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.DoNotDecorate;
+import com.vladsch.flexmark.util.ast.DoNotLinkDecorate;
+import com.vladsch.flexmark.util.ast.Node;
 import org.jsoup.safety.Safelist;
 
 import java.util.List;
@@ -62,24 +67,61 @@ public final class MarkdownRenderer {
 
     /** Parses markdown once, for both its HTML and its plain text. */
     public Parsed parse(String markdown) {
-        Flavour flavour = flavour(chooseExtensions ? extensionsUsable(markdown) : flavours.length - 1);
+        int bits = chooseExtensions ? extensionsUsable(markdown) : flavours.length - 1;
+        if (chooseExtensions && (bits & AUTOLINK) != 0) {
+            // The address that let autolinks in is mostly a link's destination, which is not
+            // text to autolink, and looking for addresses in every text costs a fifth of the
+            // parse. So the body is parsed without autolinks, and again with them only when its
+            // text holds something that could be one.
+            Flavour without = flavour(bits & ~AUTOLINK);
+            Document document = without.parser().parse(markdown);
+            if (!textCouldAutolink(document)) {
+                return new Parsed(document, without.renderer(), needsCleaning(markdown));
+            }
+        }
+        Flavour flavour = flavour(bits);
         return new Parsed(flavour.parser().parse(markdown), flavour.renderer(), needsCleaning(markdown));
+    }
+
+    /** The bit of {@link AutolinkExtension} in a flavour's index. */
+    private static final int AUTOLINK = 2;
+
+    /**
+     * Whether flexmark's autolinker could find an address in the text of {@code document}: it
+     * reads the text outside links and code, with the entities and escapes in it resolved, for
+     * a scheme's "//", "www" or an e-mail's '@'. An entity or escape there could spell one.
+     */
+    static boolean textCouldAutolink(Document document) {
+        for (Node node : document.getDescendants()) {
+            if ((node instanceof Text || node instanceof HtmlEntity)
+                    && node.getAncestorOfType(DoNotDecorate.class, DoNotLinkDecorate.class) == null) {
+                CharSequence text = node.getChars();
+                if (node instanceof HtmlEntity || hasAddressMark(text) || contains(text, "\\")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code text} has what every address the autolinker finds has: "//", "www" or '@'. */
+    private static boolean hasAddressMark(CharSequence text) {
+        return contains(text, "//") || contains(text, "@") || containsIgnoringCase(text, "www");
     }
 
     /**
      * The extensions {@code markdown} could use, as bits in the order of {@link #EXTENSIONS}: each
      * needs a character that is not there otherwise. A table needs '|', strikethrough '~', a
-     * footnote "[^"; an autolink a "//" (scheme), "www" or '@' (e-mail), or an entity that could
-     * spell one ('&amp;').
+     * footnote "[^"; an autolink a "//" (scheme), "www" or '@' (e-mail), or an entity ('&amp;') or
+     * escape ('\') that could spell one.
      */
     static int extensionsUsable(String markdown) {
         int bits = 0;
         if (markdown.indexOf('|') >= 0) {
             bits |= 1;
         }
-        if (markdown.contains("//") || markdown.indexOf('@') >= 0 || markdown.indexOf('&') >= 0
-                || markdown.toLowerCase(java.util.Locale.ROOT).contains("www")) {
-            bits |= 2;
+        if (hasAddressMark(markdown) || markdown.indexOf('&') >= 0 || markdown.indexOf('\\') >= 0) {
+            bits |= AUTOLINK;
         }
         if (markdown.indexOf('~') >= 0) {
             bits |= 4;
@@ -118,8 +160,37 @@ public final class MarkdownRenderer {
         if (markdown.indexOf('<') >= 0 || markdown.indexOf('&') >= 0) {
             return true;
         }
-        String lower = markdown.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("script:") || lower.contains("data:");
+        return containsIgnoringCase(markdown, "script:") || containsIgnoringCase(markdown, "data:");
+    }
+
+    private static boolean contains(CharSequence text, String part) {
+        return indexOf(text, part, false) >= 0;
+    }
+
+    /** As {@link #contains}, ignoring the case of ASCII letters, without a lower-cased copy of the text. */
+    private static boolean containsIgnoringCase(CharSequence text, String lowerCasePart) {
+        return indexOf(text, lowerCasePart, true) >= 0;
+    }
+
+    private static int indexOf(CharSequence text, String part, boolean ignoreCase) {
+        if (!ignoreCase && text instanceof String string) {
+            return string.indexOf(part);
+        }
+        int last = text.length() - part.length();
+        search:
+        for (int i = 0; i <= last; i++) {
+            for (int j = 0; j < part.length(); j++) {
+                char c = text.charAt(i + j);
+                if (ignoreCase && c >= 'A' && c <= 'Z') {
+                    c = (char) (c + ('a' - 'A'));
+                }
+                if (c != part.charAt(j)) {
+                    continue search;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** Renders markdown and removes anything outside the safelist (scripts, event handlers, iframes, styles). */

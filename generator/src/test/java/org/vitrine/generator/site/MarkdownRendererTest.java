@@ -1,5 +1,6 @@
 package org.vitrine.generator.site;
 
+import com.vladsch.flexmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Parsing a body with only the extensions it can use gives what parsing it with all of them gives. */
 class MarkdownRendererTest {
@@ -35,10 +37,28 @@ class MarkdownRendererTest {
             "<b>raw</b> <script>alert(1)</script> & more",
             "# Heading\n\n> quote with a | pipe\n\n```\ncode | with ~ and [^x]\n```\n",
             "Energy: 9.3 keV; distance: 0.1 m; ratio 1/2 and a path a/b//c",
+            "Addresses only where links go: [a link](https://example.org/x), [another](http://www.example.org \"title\"),"
+                    + " ![an image](https://example.org/a.png), <https://example.org/angle> and [write](mailto:someone@example.org).",
+            "A reference [link][1] and `code https://example.org/in-code`.\n\n[1]: https://www.example.org/ref\n",
+            "Not a link: \\[text](https://example.org/escaped) and an unclosed [link](https://example.org/open and more",
+            "An address in emphasis: **www.example.org** and _https://example.org/x_ and a link's text [https://example.org/t](/t)",
+            "Escapes that spell a scheme: http:\\/\\/example.org/path",
+            "An escape that spells an e-mail address: someone\\@example.org",
+            "Split by markup: w*ww*.example.org, ht*tps://exa*mple.org and curator@*example*.org",
             ""})
     void theSameHtmlAsWithEveryExtension(String markdown) {
         assertEquals(every.toHtml(markdown), chosen.toHtml(markdown));
         assertEquals(every.parse(markdown).text(300), chosen.parse(markdown).text(300));
+    }
+
+    @Test
+    void addressesOnlyInLinksNeedNoAutolinking() {
+        Parser plain = Parser.builder().build();
+        assertFalse(MarkdownRenderer.textCouldAutolink(plain.parse(
+                "A [link](https://www.example.org/), ![a picture](https://example.org/a.png) and [mail](mailto:a@example.org)")));
+        assertTrue(MarkdownRenderer.textCouldAutolink(plain.parse("See https://example.org/ for more")));
+        assertTrue(MarkdownRenderer.textCouldAutolink(plain.parse("See *www.example.org*")));
+        assertTrue(MarkdownRenderer.textCouldAutolink(plain.parse("Write to someone&#64;example.org")));
     }
 
     @Test
