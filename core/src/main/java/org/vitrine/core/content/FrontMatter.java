@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -123,14 +126,29 @@ public final class FrontMatter {
                 data = (ObjectNode) read(p, "", lines, offset);
             }
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            int at = loc == null ? 1 : offset + Math.max(loc.getLineNr(), 1);
-            throw new Invalid(at, "malformed YAML: " + e.getOriginalMessage().lines().findFirst().orElse("").strip());
+            throw malformed(e, offset);
         } catch (IOException e) {
             throw new Invalid(1, "cannot read YAML: " + e.getMessage());
         }
         lines.put("", 1);
         return data;
+    }
+
+    /**
+     * The YAML parser's own account of a problem: what is wrong, on the line where it is (a tab
+     * used to indent, a missing bracket), and where the construct it was reading began.
+     */
+    private static Invalid malformed(JsonProcessingException e, int offset) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null && yaml.getProblemMark() != null) {
+            String problem = yaml.getProblem().strip();
+            Mark start = yaml.getContextMark();
+            String context = yaml.getContext() == null || start == null ? ""
+                    : " (" + yaml.getContext().strip() + " from line " + (offset + start.getLine() + 1) + ")";
+            return new Invalid(offset + yaml.getProblemMark().getLine() + 1, "malformed YAML: " + problem + context);
+        }
+        JsonLocation loc = e.getLocation();
+        int at = loc == null ? 1 : offset + Math.max(loc.getLineNr(), 1);
+        return new Invalid(at, "malformed YAML: " + e.getOriginalMessage().lines().findFirst().orElse("").strip());
     }
 
     private static int line(JsonParser p) {
@@ -140,6 +158,10 @@ public final class FrontMatter {
     private static JsonNode read(JsonParser p, String pointer, Map<String, Integer> lines, int offset)
             throws IOException, Invalid {
         lines.putIfAbsent(pointer, offset + line(p));
+        if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            // The parser gives an alias as the name of its anchor, which would pass for the value.
+            throw new Invalid(offset + line(p), "YAML aliases (*" + p.getText() + ") are not supported: write the value out");
+        }
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {

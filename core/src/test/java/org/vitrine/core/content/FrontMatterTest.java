@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FrontMatterTest {
 
@@ -44,6 +45,27 @@ class FrontMatterTest {
         FrontMatter.Invalid yaml = assertThrows(FrontMatter.Invalid.class,
                 () -> FrontMatter.parse(FILE, "---\nid: a\ntitle: \"unclosed\nx: 1\n---\n"));
         assertEquals(true, yaml.line() >= 3, "line " + yaml.line());
+    }
+
+    @Test
+    void malformedYamlIsExplainedAtTheLineOfTheProblem() {
+        FrontMatter.Invalid tab = assertThrows(FrontMatter.Invalid.class, () -> FrontMatter.parse(FILE, "---\nid: a\n\ttitle: t\n---\n"));
+        assertEquals(3, tab.line());
+        assertTrue(tab.getMessage().contains("found character '\\t(TAB)' that cannot start any token"), tab.getMessage());
+        FrontMatter.Invalid list = assertThrows(FrontMatter.Invalid.class,
+                () -> FrontMatter.parse(FILE, "---\nid: a\ntitle: [open\nkeywords: x\n---\n"));
+        assertEquals(4, list.line());
+        assertTrue(list.getMessage().contains("expected ',' or ']'") && list.getMessage().contains("flow sequence from line 3"),
+                list.getMessage());
+    }
+
+    @Test
+    void aliasesAreRefusedRatherThanReadAsTheirAnchorsName() {
+        // The YAML parser gives "*team" as the text "team", which would pass for a title.
+        FrontMatter.Invalid alias = assertThrows(FrontMatter.Invalid.class,
+                () -> FrontMatter.parse(FILE, "---\nid: a\nx: &team [Ada]\ntitle: *team\n---\n"));
+        assertEquals(4, alias.line());
+        assertTrue(alias.getMessage().contains("*team"), alias.getMessage());
     }
 
     @Test
