@@ -186,6 +186,28 @@ class BuildBehaviourTest {
     }
 
     @Test
+    void viewersReadOnlyParametersInAUnitOfTheRightQuantity() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Files.copy(Fixtures.demoContent().resolve("data/synthetic/shepp-logan-phantom-128.h5"), content.resolve("data/phantom.h5"));
+        Fixtures.dataset(content, "units", Fixtures.validDataset("units", """
+                parameters:
+                  wavelength: 12 keV
+                  detector_distance: 2 m
+                files:
+                  - path: phantom.h5
+                    dataset: /entry/data/data
+                    kind: volume
+                """));
+        Path site = tmp.resolve("site");
+        Fixtures.Run run = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("parameter 'wavelength' measures length, but 'keV' measures energy"), run.err());
+        org.jsoup.nodes.Element viewer = Jsoup.parse(site.resolve("datasets/units/index.html").toFile(), "UTF-8").selectFirst(".viewer");
+        assertEquals("", viewer.attr("data-wavelength-m"), "an energy is not a wavelength");
+        assertEquals("2.0", viewer.attr("data-distance-m"));
+    }
+
+    @Test
     void theApiSearchIndexFollowsChangesAsAFullRewriteWould() throws Exception {
         Path content = Fixtures.newContent(tmp.resolve("content"));
         Fixtures.dataset(content, "one", Fixtures.validDataset("one", "keywords: [zeolite]"));

@@ -103,6 +103,27 @@ class CheckCommandTest {
     }
 
     @Test
+    void unitsThatDoNotMeasureWhatTheParameterSaysAreWarnings() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "units", Fixtures.validDataset("units", """
+                parameters:
+                  photon_energy: 8.7 kev
+                  wavelength: 12 keV
+                  pixel_size: 55
+                  temperature: 100 K
+                  frames: 200
+                """));
+        Fixtures.Run run = Fixtures.vitrine("check", "--content", content.toString());
+        assertEquals(0, run.exit(), run.err());
+        String err = run.err();
+        assertTrue(err.contains("units.md:10: warning: unit 'kev' of parameter 'photon_energy' is not known (did you mean 'keV'?)"), err);
+        assertTrue(err.contains("units.md:11: warning: parameter 'wavelength' measures length, but 'keV' measures energy: write one of m, cm,"),
+                err);
+        assertTrue(err.contains("units.md:12: warning: parameter 'pixel_size' measures length but has no unit"), err);
+        assertFalse(err.contains("temperature") || err.contains("frames"), err);
+    }
+
+    @Test
     void validDatasetWithRealHdf5FilePasses() throws IOException {
         Path content = Fixtures.newContent(tmp.resolve("content"));
         Files.copy(Fixtures.demoContent().resolve("data/petra-p25/PETRAIII_P25_Near_Field_Ptycho.cxi"), content.resolve("data/petra.cxi"));

@@ -14,6 +14,7 @@ import org.vitrine.core.model.SiteConfig;
 import org.vitrine.core.model.Status;
 import org.vitrine.core.model.Technique;
 import org.vitrine.core.techniques.PaNet;
+import org.vitrine.core.units.UnitTable;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -211,14 +213,33 @@ public final class DatasetReader {
                 f.error(p, "parameter '" + e.getKey() + "' needs a value: write '8.7 keV' or {value: 8.7, unit: keV}");
                 continue;
             }
-            String unit = out.get(out.size() - 1).unit();
-            if (!unit.isEmpty() && !org.vitrine.core.units.UnitTable.isKnown(unit)) {
-                // Shown as written, but search cannot compare it with other units.
-                f.warn(p, "unit '" + unit + "' of parameter '" + e.getKey() + "' is not known, so range searches will not find it; known units: "
-                        + String.join(", ", org.vitrine.core.units.UnitTable.knownSymbols()));
-            }
+            checkUnit(f, p, e.getKey(), out.get(out.size() - 1).unit());
         }
         return out;
+    }
+
+    /**
+     * Warns of a unit that search cannot convert, or that does not measure what the parameter's
+     * name says (viewers read the wavelength, distances and sizes, and would misread them).
+     */
+    private static void checkUnit(Fields f, String pointer, String name, String unit) {
+        Optional<UnitTable.Unit> known = UnitTable.find(unit);
+        if (known.isEmpty()) {
+            // Shown as written, but search cannot compare it with other units.
+            List<String> meant = UnitTable.sameButForCase(unit);
+            f.warn(pointer, "unit '" + unit + "' of parameter '" + name + "' is not known"
+                    + (meant.isEmpty() ? "" : " (did you mean '" + String.join("' or '", meant) + "'?)")
+                    + ", so range searches will not find it; known units: " + String.join(", ", UnitTable.knownSymbols()));
+            return;
+        }
+        Optional<UnitTable.Quantity> expected = UnitTable.quantityOf(name);
+        if (expected.isPresent() && known.get().quantity() != expected.get()) {
+            String units = String.join(", ", UnitTable.symbolsOf(expected.get()));
+            f.warn(pointer, unit.isBlank()
+                    ? "parameter '" + name + "' measures " + expected.get().noun() + " but has no unit: write one of " + units
+                    : "parameter '" + name + "' measures " + expected.get().noun() + ", but '" + unit + "' measures "
+                            + known.get().quantity().noun() + ": write one of " + units);
+        }
     }
 
     private List<DataFile> readFiles(Fields f) {

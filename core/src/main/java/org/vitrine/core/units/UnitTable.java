@@ -34,6 +34,11 @@ public final class UnitTable {
         public String siUnit() {
             return siUnit;
         }
+
+        /** What it is called in a sentence: "energy", "magnetic field", "a ratio". */
+        public String noun() {
+            return this == DIMENSIONLESS ? "a ratio" : name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
     }
 
     /**
@@ -193,6 +198,40 @@ public final class UnitTable {
     /** Every unit by the symbols and aliases it is written as, in the table's order. */
     public static Map<String, Unit> units() {
         return java.util.Collections.unmodifiableMap(UNITS);
+    }
+
+    /**
+     * The quantity a parameter of this name measures: the names Vitrine reads from files and
+     * gives the viewers, and others common at photon and neutron sources. Empty for other names,
+     * whose unit may be anything.
+     */
+    public static Optional<Quantity> quantityOf(String parameter) {
+        return Optional.ofNullable(PARAMETER_QUANTITIES.get(parameter));
+    }
+
+    private static final Map<String, Quantity> PARAMETER_QUANTITIES = Map.ofEntries(
+            Map.entry("photon_energy", Quantity.ENERGY), Map.entry("neutron_energy", Quantity.ENERGY),
+            Map.entry("electron_energy", Quantity.ENERGY), Map.entry("beam_energy", Quantity.ENERGY),
+            Map.entry("wavelength", Quantity.LENGTH), Map.entry("detector_distance", Quantity.LENGTH),
+            Map.entry("pixel_size", Quantity.LENGTH), Map.entry("voxel_size", Quantity.LENGTH),
+            Map.entry("beam_size", Quantity.LENGTH), Map.entry("sample_thickness", Quantity.LENGTH),
+            Map.entry("propagation_distance", Quantity.LENGTH), Map.entry("temperature", Quantity.TEMPERATURE),
+            Map.entry("exposure_time", Quantity.TIME), Map.entry("dwell_time", Quantity.TIME),
+            Map.entry("pulse_duration", Quantity.TIME), Map.entry("dose", Quantity.DOSE),
+            Map.entry("pressure", Quantity.PRESSURE), Map.entry("magnetic_field", Quantity.MAGNETIC_FIELD),
+            Map.entry("repetition_rate", Quantity.FREQUENCY));
+
+    /** The symbols of {@code quantity}'s units, without their other spellings, in the table's order. */
+    public static List<String> symbolsOf(Quantity quantity) {
+        return UNITS.entrySet().stream()
+                .filter(e -> e.getValue().quantity() == quantity && e.getKey().equals(e.getValue().symbol()) && !e.getKey().isEmpty())
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Known symbols written like {@code symbol} but for the case of its letters ("kev": keV; "MEV": meV, MeV). */
+    public static List<String> sameButForCase(String symbol) {
+        String s = symbol.strip();
+        return knownSymbols().stream().filter(k -> k.equalsIgnoreCase(s)).toList();
     }
 
     /** Every symbol the table knows, in the table's order. */

@@ -143,10 +143,14 @@ final class DatasetView {
         return m;
     }
 
-    /** The parameter {@code name} in SI units, or null when absent or in an unknown unit. */
+    /**
+     * The parameter {@code name} in SI units, or null when absent or in a unit that is unknown or
+     * does not measure what the name says (the check warned of it; a viewer would misread it).
+     */
     private static Double si(Dataset d, String name) {
         for (Parameter p : d.parameters()) {
-            if (p.name().equals(name) && UnitTable.isKnown(p.unit())) {
+            if (p.name().equals(name) && UnitTable.find(p.unit())
+                    .filter(u -> UnitTable.quantityOf(name).map(q -> q == u.quantity()).orElse(true)).isPresent()) {
                 return UnitTable.toSi(p.value(), p.unit()).value();
             }
         }
