@@ -224,17 +224,15 @@ public final class DatasetReader {
      */
     private static void checkUnit(Fields f, String pointer, String name, String unit) {
         Optional<UnitTable.Unit> known = UnitTable.find(unit);
+        Optional<UnitTable.Quantity> expected = UnitTable.quantityOf(name);
+        String units = String.join(", ", expected.map(UnitTable::symbolsOf).orElseGet(UnitTable::knownSymbols));
         if (known.isEmpty()) {
             // Shown as written, but search cannot compare it with other units.
             List<String> meant = UnitTable.sameButForCase(unit);
             f.warn(pointer, "unit '" + unit + "' of parameter '" + name + "' is not known"
                     + (meant.isEmpty() ? "" : " (did you mean '" + String.join("' or '", meant) + "'?)")
-                    + ", so range searches will not find it; known units: " + String.join(", ", UnitTable.knownSymbols()));
-            return;
-        }
-        Optional<UnitTable.Quantity> expected = UnitTable.quantityOf(name);
-        if (expected.isPresent() && known.get().quantity() != expected.get()) {
-            String units = String.join(", ", UnitTable.symbolsOf(expected.get()));
+                    + ", so range searches will not find it; " + (expected.isPresent() ? "write one of " : "known units: ") + units);
+        } else if (expected.isPresent() && known.get().quantity() != expected.get()) {
             f.warn(pointer, unit.isBlank()
                     ? "parameter '" + name + "' measures " + expected.get().noun() + " but has no unit: write one of " + units
                     : "parameter '" + name + "' measures " + expected.get().noun() + ", but '" + unit + "' measures "

@@ -223,19 +223,21 @@ public final class UnitTable {
 
     /** The symbols of {@code quantity}'s units, without their other spellings, in the table's order. */
     public static List<String> symbolsOf(Quantity quantity) {
-        return UNITS.entrySet().stream()
-                .filter(e -> e.getValue().quantity() == quantity && e.getKey().equals(e.getValue().symbol()) && !e.getKey().isEmpty())
-                .map(Map.Entry::getKey).toList();
+        return knownSymbols().stream().filter(s -> UNITS.get(s).quantity() == quantity).toList();
     }
 
-    /** Known symbols written like {@code symbol} but for the case of its letters ("kev": keV; "MEV": meV, MeV). */
+    /** Known symbols or spellings written like {@code symbol} but for the case of its letters ("kev": keV; "MEV": meV, MeV). */
     public static List<String> sameButForCase(String symbol) {
         String s = symbol.strip();
-        return knownSymbols().stream().filter(k -> k.equalsIgnoreCase(s)).toList();
+        return UNITS.keySet().stream().filter(k -> !k.isEmpty() && k.equalsIgnoreCase(s)).toList();
     }
 
-    /** Every symbol the table knows, in the table's order. */
+    /**
+     * Every unit's symbol, in the table's order, without the other spellings it is also read in
+     * (um, micron, the ångström sign): those look alike in a list.
+     */
     public static List<String> knownSymbols() {
-        return UNITS.keySet().stream().filter(s -> !s.isEmpty()).toList();
+        return UNITS.entrySet().stream().filter(e -> !e.getKey().isEmpty() && e.getKey().equals(e.getValue().symbol()))
+                .map(Map.Entry::getKey).toList();
     }
 }
