@@ -268,7 +268,7 @@ export class StaticIndex {
     const req = normalizeRequest(request, this.data.maxSize);
     const query = parseQuery(req.q, this.known);
     const scores = this.evaluate(query);
-    const ranges = req.params.map((p) => parseParameter(p, this.data.units));
+    const ranges = req.params.map((p) => parseParameter(p, this.data.units, this.data.measures));
     const matches = (d, skipDim) => {
       const doc = this.docs[d];
       for (const r of ranges) {
@@ -586,8 +586,11 @@ function normalizeRequest(r, maxSize = 100) {
   return { q: (r.q ?? '').trim(), filters, params: r.params ?? [], sort, page, size };
 }
 
-/** photon_energy:1..2keV → {name, min, max} in SI, as the server's ParameterRange. */
-export function parseParameter(text, units) {
+/**
+ * photon_energy:1..2keV → {name, min, max} in SI, as the server's ParameterRange. `measures`
+ * names what well-known parameters measure ([SI unit, noun, units]), whose bounds take only those units.
+ */
+export function parseParameter(text, units, measures = {}) {
   const form = `Parameter filter '${text}' is not of the form name:min..maxUNIT (for example photon_energy:1..2keV)`;
   const colon = text.indexOf(':');
   if (colon < 0 || !/^[A-Za-z][A-Za-z0-9_.-]*$/.test(text.slice(0, colon).trim())) throw new QueryError(form);
@@ -604,6 +607,10 @@ export function parseParameter(text, units) {
   const si = (value, unit) => {
     const u = units[unit ?? ''] ?? units[(unit ?? '').toLowerCase()];
     if (!u) throw new QueryError(`Parameter filter '${text}': unknown unit '${unit}'`);
+    const measured = measures[name];
+    if (measured && u[2] !== measured[0]) {
+      throw new QueryError(`Parameter filter '${text}': ${name} measures ${measured[1]}, so its bounds need one of ${measured[2]}`);
+    }
     return Number(value) * u[0] + u[1];
   };
   let min = lm ? si(lm[1], lm[2] || shared) : -Infinity;

@@ -218,6 +218,8 @@ class StaticSearchBrowserTest {
         assertTrue(status().contains("not allowed as first character"), status());
         open("search.html?q=x&param=" + URLEncoder.encode("photon_energy:1..2parsec", StandardCharsets.UTF_8));
         assertTrue(status().contains("unknown unit 'parsec'"), status());
+        open("search.html?q=x&param=" + URLEncoder.encode("photon_energy:0.1..0.2nm", StandardCharsets.UTF_8));
+        assertTrue(status().contains("photon_energy measures energy, so its bounds need one of J, kJ, meV, eV, keV"), status());
         open("search.html?param=" + URLEncoder.encode("photon_energy:1.2keV", StandardCharsets.UTF_8));
         assertEquals(List.of("cxidb-typical", "nexus-tooth"), hitIds().stream().sorted().toList());
     }

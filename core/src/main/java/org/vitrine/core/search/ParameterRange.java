@@ -48,8 +48,8 @@ public record ParameterRange(String name, double min, double max) {
         String highUnit = highMatch == null ? null : highMatch.group(2);
         String shared = highUnit != null ? highUnit : lowUnit;
         double min = lowMatch == null ? Double.NEGATIVE_INFINITY
-                : si(text, Double.parseDouble(lowMatch.group(1)), lowUnit != null ? lowUnit : shared);
-        double max = highMatch == null ? Double.POSITIVE_INFINITY : si(text, Double.parseDouble(highMatch.group(1)), shared);
+                : si(text, name, Double.parseDouble(lowMatch.group(1)), lowUnit != null ? lowUnit : shared);
+        double max = highMatch == null ? Double.POSITIVE_INFINITY : si(text, name, Double.parseDouble(highMatch.group(1)), shared);
         if (dots < 0) {
             max = min;
         }
@@ -59,10 +59,17 @@ public record ParameterRange(String name, double min, double max) {
         return new ParameterRange(name, min, max);
     }
 
-    private static double si(String text, double value, String unit) {
-        if (UnitTable.find(unit).isEmpty()) {
-            throw new InvalidQueryException("Parameter filter '" + text + "': unknown unit '" + unit
-                    + "'; known units: " + String.join(", ", UnitTable.knownSymbols()));
+    /**
+     * A bound in SI. A parameter whose name says what it measures takes only units of that: in
+     * another unit, a range would compare different quantities and silently find nothing.
+     */
+    private static double si(String text, String name, double value, String unit) {
+        UnitTable.Unit u = UnitTable.find(unit).orElseThrow(() -> new InvalidQueryException("Parameter filter '" + text
+                + "': unknown unit '" + unit + "'; known units: " + String.join(", ", UnitTable.knownSymbols())));
+        UnitTable.Quantity measured = UnitTable.quantityOf(name).orElse(u.quantity());
+        if (u.quantity() != measured) {
+            throw new InvalidQueryException("Parameter filter '" + text + "': " + name + " measures " + measured.noun()
+                    + ", so its bounds need one of " + String.join(", ", UnitTable.symbolsOf(measured)));
         }
         return UnitTable.toSi(value, unit).value();
     }

@@ -130,6 +130,16 @@ public final class StaticIndexWriter {
                 g.writeEndArray();
             }
             g.writeEndObject();
+            // What the well-known parameters measure, so a range in another unit is refused as by the API.
+            g.writeObjectFieldStart("measures");
+            for (Map.Entry<String, UnitTable.Quantity> e : UnitTable.parameterQuantities().entrySet()) {
+                g.writeArrayFieldStart(e.getKey());
+                g.writeString(e.getValue().siUnit());
+                g.writeString(e.getValue().noun());
+                g.writeString(String.join(", ", UnitTable.symbolsOf(e.getValue())));
+                g.writeEndArray();
+            }
+            g.writeEndObject();
             g.writeArrayFieldStart("docs");
             g.flush();
         }

@@ -209,6 +209,11 @@ public final class UnitTable {
         return Optional.ofNullable(PARAMETER_QUANTITIES.get(parameter));
     }
 
+    /** Every parameter name {@link #quantityOf} knows, with its quantity, by name. */
+    public static Map<String, Quantity> parameterQuantities() {
+        return new java.util.TreeMap<>(PARAMETER_QUANTITIES);
+    }
+
     private static final Map<String, Quantity> PARAMETER_QUANTITIES = Map.ofEntries(
             Map.entry("photon_energy", Quantity.ENERGY), Map.entry("neutron_energy", Quantity.ENERGY),
             Map.entry("electron_energy", Quantity.ENERGY), Map.entry("beam_energy", Quantity.ENERGY),

@@ -48,4 +48,15 @@ class ParameterRangeTest {
         assertTrue(assertThrows(InvalidQueryException.class, () -> ParameterRange.parse("photon_energy:3..2keV"))
                 .getMessage().contains("lower bound above"));
     }
+
+    @Test
+    void wellKnownParametersTakeOnlyUnitsOfWhatTheyMeasure() {
+        // A wavelength range on an energy would compare metres with joules and find nothing.
+        assertTrue(assertThrows(InvalidQueryException.class, () -> ParameterRange.parse("photon_energy:0.1..0.2nm"))
+                .getMessage().contains("photon_energy measures energy, so its bounds need one of J, kJ, meV, eV, keV"));
+        assertTrue(assertThrows(InvalidQueryException.class, () -> ParameterRange.parse("wavelength:1..2"))
+                .getMessage().contains("wavelength measures length"));
+        assertEquals(300.0, ParameterRange.parse("temperature:300K").min());
+        assertEquals(2.0, ParameterRange.parse("frames:2").min(), "a name that says nothing takes any unit");
+    }
 }

@@ -160,10 +160,14 @@ public final class BakeBenchmark {
         Map<String, Object> units = new TreeMap<>();
         UnitTable.units().forEach((symbol, u) -> units.put(symbol,
                 List.of(u.factor().doubleValue(), u.offset().doubleValue(), u.quantity().siUnit())));
+        Map<String, Object> measures = new TreeMap<>();
+        UnitTable.parameterQuantities().forEach((name, q) -> measures.put(name,
+                List.of(q.siUnit(), q.noun(), String.join(", ", UnitTable.symbolsOf(q)))));
         ObjectMapper json = new ObjectMapper();
         Files.createDirectories(same.resolve("data"));
         json.writeValue(same.resolve("data/panet.json").toFile(), panet);
         json.writeValue(same.resolve("data/units.json").toFile(), units);
+        json.writeValue(same.resolve("data/measures.json").toFile(), measures);
         // Vitrine copies its stylesheets and scripts into every site.
         copyTree(projectRoot.resolve("site-assets"), same.resolve("static/assets"));
 
