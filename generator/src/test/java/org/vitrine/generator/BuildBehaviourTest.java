@@ -122,6 +122,22 @@ class BuildBehaviourTest {
     }
 
     @Test
+    void aFolderHoldingFilesNoBuildMadeIsRefusedAndLeftAsItWas() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "one", Fixtures.validDataset("one", ""));
+        // Such as --out pointing at one's documents: a build deletes every file it does not make.
+        Path documents = Files.createDirectories(tmp.resolve("documents/notes"));
+        Files.writeString(documents.resolve("thesis.tex"), "\\chapter{One}\n");
+        Fixtures.Run run = Fixtures.vitrine("build", "--content", content.toString(), "--out", tmp.resolve("documents").toString());
+        assertEquals(3, run.exit(), run.err());
+        assertTrue(run.err().contains("already holds files that no build recorded making"), run.err());
+        assertEquals(Map.of("notes/thesis.tex", "\\chapter{One}\n"),
+                tree(tmp.resolve("documents")).entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, e -> new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))));
+        assertFalse(Files.exists(tmp.resolve("documents-cache/owns-output")), "the folder was not claimed");
+    }
+
+    @Test
     void aBuildThatStoppedHalfWayLeavesNothingBehindForTheNext() throws IOException {
         Path content = Fixtures.newContent(tmp.resolve("content"));
         Fixtures.dataset(content, "one", Fixtures.validDataset("one", ""));

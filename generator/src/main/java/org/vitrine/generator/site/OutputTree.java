@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * their modification time and deploys stay small), remembers what each build produced, and at
  * the end deletes what the previous build produced and this one did not (or, with no record of a
  * finished previous build, every file in the folder this one did not produce) — a dataset that
- * became embargoed or draft loses its page, thumbnails and files on the next build.
+ * became embargoed or draft loses its page, thumbnails and files on the next build. A folder is
+ * only ever cleaned once a build has claimed it, starting from empty: one that already holds
+ * files of unknown origin is refused.
  *
  * <p>Pages can be skipped when their inputs did not change: {@link #isFresh} compares a key of the
  * inputs with the one recorded by the previous build in the cache folder.
@@ -38,6 +40,8 @@ public final class OutputTree {
     /** Every path the last build produced, with the input key of those that have one. */
     private static final String MANIFEST = "outputs.state";
     private static final String MEMO = "memo.state";
+    /** Written before a build first changes the folder: from then on the folder is Vitrine's to clean. */
+    private static final String OWNED = "owns-output";
 
     private final Path root;
     private final Path cache;
@@ -55,12 +59,20 @@ public final class OutputTree {
      *
      * @param root  the output folder (created if missing)
      * @param cache a folder outside {@code root} for build state (never published)
+     * @throws IllegalArgumentException when {@code root} holds files that no build recorded
+     *                                  making: a build would delete them
      */
     public OutputTree(Path root, Path cache) {
         this.root = root.toAbsolutePath().normalize();
         this.cache = cache.toAbsolutePath().normalize();
         this.previousKeys = StateTable.read(this.cache.resolve(MANIFEST));
         this.startedWithFiles = holdsAnything(this.root);
+        if (startedWithFiles && previousKeys.isEmpty() && !Files.exists(this.cache.resolve(OWNED))) {
+            // Such as --out pointing at a folder of one's own documents: a build cleans its folder.
+            throw new IllegalArgumentException("the output folder " + this.root + " already holds files that no build"
+                    + " recorded making, and a build deletes every file it does not make: build into a new or empty folder,"
+                    + " or empty this one first");
+        }
         this.previousMemo = StateTable.read(this.cache.resolve(MEMO));
         // Sized for a build like the previous one, so tens of thousands of entries do not rehash.
         this.keys = new ConcurrentHashMap<>(previousKeys.size() * 4 / 3 + 16);
@@ -82,6 +94,10 @@ public final class OutputTree {
         synchronized (this) {
             if (!changed) {
                 try {
+                    if (!Files.exists(cache.resolve(OWNED))) {
+                        Files.createDirectories(cache);
+                        Files.writeString(cache.resolve(OWNED), root + "\n");
+                    }
                     Files.deleteIfExists(cache.resolve(MANIFEST));
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot update build state in " + cache, e);
