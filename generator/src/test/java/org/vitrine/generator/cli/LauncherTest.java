@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -62,6 +63,34 @@ class LauncherTest {
         assertEquals(List.of("mvn", "java", "java", "mvn", "java"), commands(calls));
         assertEquals(0, run(launcher, bin, "check"));
         assertEquals(List.of("mvn", "java", "java", "mvn", "java", "java"), commands(calls), "built since the edit");
+    }
+
+    @Test
+    void onlyABuildThatSucceededLeavesAClassArchive() throws Exception {
+        Path home = tmp.resolve("checkout");
+        Files.createDirectories(home.resolve("generator/target/lib"));
+        Path launcher = home.resolve("vitrine");
+        Files.copy(Fixtures.projectRoot().resolve("vitrine"), launcher);
+        executable(launcher);
+        Files.writeString(home.resolve("generator/target/vitrine-generator.jar"), "jar");
+        Files.writeString(home.resolve("generator/target/vitrine-built.stamp"), "");
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        // As the JVM does: the archive named by -XX:ArchiveClassesAtExit is written as it exits,
+        // whatever its exit code (here the first word of the file "exit").
+        Path exit = tmp.resolve("exit");
+        stub(bin.resolve("java"), "for a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*) echo classes > \"${a#*=}\";; esac; done\n"
+                + "exit $(cat '" + exit + "')\n");
+        Path archive = home.resolve("generator/target/vitrine.jsa");
+
+        Files.writeString(exit, "1");
+        assertEquals(1, run(launcher, bin, "build"));
+        assertFalse(Files.exists(archive), "a build stopped by content errors loaded few of the classes");
+        Files.writeString(exit, "0");
+        assertEquals(0, run(launcher, bin, "build"));
+        assertTrue(Files.isRegularFile(archive));
+        try (var files = Files.list(archive.getParent())) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("vitrine.jsa.")).toList(), "no leftovers");
+        }
     }
 
     private static int run(Path launcher, Path bin, String... args) throws IOException, InterruptedException {
