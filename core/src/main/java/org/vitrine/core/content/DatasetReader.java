@@ -232,10 +232,11 @@ public final class DatasetReader {
             f.warn(pointer, "unit '" + unit + "' of parameter '" + name + "' is not known"
                     + (meant.isEmpty() ? "" : " (did you mean '" + String.join("' or '", meant) + "'?)")
                     + ", so range searches will not find it; " + (expected.isPresent() ? "write one of " : "known units: ") + units);
-        } else if (expected.isPresent() && known.get().quantity() != expected.get()) {
+        } else if (!UnitTable.fits(name, known.get())) {
+            String measured = expected.orElseThrow().noun();
             f.warn(pointer, unit.isBlank()
-                    ? "parameter '" + name + "' measures " + expected.get().noun() + " but has no unit: write one of " + units
-                    : "parameter '" + name + "' measures " + expected.get().noun() + ", but '" + unit + "' measures "
+                    ? "parameter '" + name + "' measures " + measured + " but has no unit: write one of " + units
+                    : "parameter '" + name + "' measures " + measured + ", but '" + unit + "' measures "
                             + known.get().quantity().noun() + ": write one of " + units);
         }
     }

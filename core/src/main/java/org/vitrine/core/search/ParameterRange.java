@@ -66,8 +66,8 @@ public record ParameterRange(String name, double min, double max) {
     private static double si(String text, String name, double value, String unit) {
         UnitTable.Unit u = UnitTable.find(unit).orElseThrow(() -> new InvalidQueryException("Parameter filter '" + text
                 + "': unknown unit '" + unit + "'; known units: " + String.join(", ", UnitTable.knownSymbols())));
-        UnitTable.Quantity measured = UnitTable.quantityOf(name).orElse(u.quantity());
-        if (u.quantity() != measured) {
+        if (!UnitTable.fits(name, u)) {
+            UnitTable.Quantity measured = UnitTable.quantityOf(name).orElseThrow();
             throw new InvalidQueryException("Parameter filter '" + text + "': " + name + " measures " + measured.noun()
                     + ", so its bounds need one of " + String.join(", ", UnitTable.symbolsOf(measured)));
         }

@@ -209,6 +209,11 @@ public final class UnitTable {
         return Optional.ofNullable(PARAMETER_QUANTITIES.get(parameter));
     }
 
+    /** Whether {@code unit} measures what a parameter named {@code parameter} measures (any unit, for other names). */
+    public static boolean fits(String parameter, Unit unit) {
+        return quantityOf(parameter).map(q -> q == unit.quantity()).orElse(true);
+    }
+
     /** Every parameter name {@link #quantityOf} knows, with its quantity, by name. */
     public static Map<String, Quantity> parameterQuantities() {
         return new java.util.TreeMap<>(PARAMETER_QUANTITIES);

@@ -62,7 +62,7 @@ public final class PreviewVolumes {
     public static OptionalDouble voxelSizeNm(Dataset dataset, FileKind kind) {
         String name = kind == FileKind.VOLUME ? "voxel_size" : "pixel_size";
         for (Parameter p : dataset.parameters()) {
-            if (p.name().equals(name) && UnitTable.find(p.unit()).map(u -> u.quantity() == UnitTable.Quantity.LENGTH).orElse(false)) {
+            if (p.name().equals(name) && UnitTable.find(p.unit()).filter(u -> UnitTable.fits(name, u)).isPresent()) {
                 // Decimal shift, so 2.5 µm is exactly 2500 nm in the info file.
                 double nm = new java.math.BigDecimal(Double.toString(UnitTable.toSi(p.value(), p.unit()).value())).movePointRight(9).doubleValue();
                 if (nm > 0 && Double.isFinite(nm)) {

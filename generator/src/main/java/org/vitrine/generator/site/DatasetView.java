@@ -149,8 +149,7 @@ final class DatasetView {
      */
     private static Double si(Dataset d, String name) {
         for (Parameter p : d.parameters()) {
-            if (p.name().equals(name) && UnitTable.find(p.unit())
-                    .filter(u -> UnitTable.quantityOf(name).map(q -> q == u.quantity()).orElse(true)).isPresent()) {
+            if (p.name().equals(name) && UnitTable.find(p.unit()).filter(u -> UnitTable.fits(name, u)).isPresent()) {
                 return UnitTable.toSi(p.value(), p.unit()).value();
             }
         }
