@@ -85,6 +85,7 @@ final class ServeCommand implements Callable<Integer> {
      */
     static Running start(ContentOptions options, Path out, String host, int port, Path h5groveRoot, boolean watch,
                          PrintWriter stdout, PrintWriter err) {
+        checkFree(host, port);
         Pipeline.Built built = Pipeline.build(options, out, stdout, err);
         if (built == null) {
             return null;
@@ -151,6 +152,23 @@ final class ServeCommand implements Callable<Integer> {
             rebuilds.start();
         }
         return new Running(app, watcher, rebuilds, List.of(tiles, precomputed, h5grove, search));
+    }
+
+    /**
+     * Fails at once when something already listens on {@code port}, rather than after a bake that
+     * can take a minute on a large collection. (Port 0 asks for any free port.)
+     */
+    private static void checkFree(String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true); // as the server binds: a closed connection's port is free
+            probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(host), port));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("port " + port + " on " + host + " is in use: stop what listens there, or choose "
+                    + "another with --port (" + e.getMessage() + ")");
+        }
     }
 
     /** A running server: its port, and how to stop it. */

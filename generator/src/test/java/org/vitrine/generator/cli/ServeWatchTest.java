@@ -29,6 +29,19 @@ class ServeWatchTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
+    void aPortInUseIsReportedBeforeAnythingIsBaked() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "one", Fixtures.validDataset("one", ""));
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Fixtures.Run run = Fixtures.vitrine("serve", "--content", content.toString(), "--out", tmp.resolve("site").toString(),
+                    "--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(3, run.exit(), run.err());
+            assertTrue(run.err().contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use"), run.err());
+            assertTrue(Files.notExists(tmp.resolve("site")), "nothing was baked");
+        }
+    }
+
+    @Test
     void editsAreServedWithoutARestartAndABrokenEditKeepsTheLastGoodBuild() throws Exception {
         System.setProperty("vitrine.home", Fixtures.projectRoot().toString());
         Path content = Fixtures.newContent(tmp.resolve("content"));
