@@ -165,9 +165,12 @@ final class ServeCommand implements Callable<Integer> {
         try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
             probe.setReuseAddress(true); // as the server binds: a closed connection's port is free
             probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(host), port));
-        } catch (java.io.IOException e) {
+        } catch (java.net.BindException e) {
             throw new IllegalStateException("port " + port + " on " + host + " is in use: stop what listens there, or choose "
                     + "another with --port (" + e.getMessage() + ")");
+        } catch (java.io.IOException e) {
+            // Such as a --host that names no address of this machine.
+            throw new IllegalStateException("cannot listen on " + host + " port " + port + ": " + e.getMessage());
         }
     }
 
