@@ -35,7 +35,7 @@ class CheckCommandTest {
                 ---
                 id: Bad Id
                 title: A dataset with many problems
-                doi: doi.org/10.1234/x
+                doi: zenodo.17899482
                 authors:
                   - name: Ada Lovelace
                     orcid: 0000-0002-1825-0098
@@ -55,7 +55,7 @@ class CheckCommandTest {
         String err = run.err();
         String f = "bad.md:";
         assertLine(err, f + "2: id 'Bad Id' must be lower-case");
-        assertLine(err, f + "4: 'doi.org/10.1234/x' is not a DOI");
+        assertLine(err, f + "4: 'zenodo.17899482' is not a DOI");
         assertLine(err, f + "7: '0000-0002-1825-0098' is not a valid ORCID iD");
         assertLine(err, f + "8: 'CC-BY-5.0' is not an SPDX licence id");
         assertLine(err, f + "9: '24 May 2024' is not a date");
@@ -66,6 +66,59 @@ class CheckCommandTest {
         assertLine(err, f + "15: a file needs a 'path' under the data root or a public 'url'");
         assertFalse(err.contains("Exception"), err);
         assertFalse(err.contains("\tat "), err);
+    }
+
+    @Test
+    void authorNamesAndTypesAreCheckedAtTheirLine() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "authors", """
+                ---
+                id: authors
+                title: Authors written every wrong way
+                authors:
+                  - name: Smith, John, Jr.
+                  - name: ", Ada"
+                  - name: LCLS AMO team
+                    type: team
+                  - name: SFX collaboration
+                    type: organization
+                    orcid: 0000-0002-1825-0097
+                  - name: van Beethoven, Ludwig
+                    email: lvb@example.org
+                license: CC-BY-4.0
+                released: 2024-05-24
+                technique: PaNET01212
+                ---
+                Body.
+                """);
+        Fixtures.Run run = Fixtures.vitrine("check", "--content", content.toString());
+        assertEquals(1, run.exit());
+        String err = run.err();
+        String f = "authors.md:";
+        assertLine(err, f + "5: write a person's name as 'Given Family' or 'Family, Given', not 'Smith, John, Jr.'");
+        assertLine(err, f + "6: write a person's name as 'Given Family' or 'Family, Given', not ', Ada'");
+        assertLine(err, f + "8: author type must be person or organization, not 'team'");
+        assertLine(err, f + "11: an ORCID iD identifies a person: an organization has none");
+        assertLine(err, f + "13: warning: unknown author field 'email' is ignored");
+        assertFalse(err.contains("at least one author"), err);
+        assertEquals(5, err.lines().filter(l -> l.contains(f)).count(), err);
+    }
+
+    @Test
+    void aDoiCopiedAsAnAddressIsTakenAsTheDoi() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "linked", Fixtures.validDataset("linked", """
+                doi: https://doi.org/10.5281/zenodo.17899482
+                related:
+                  - doi: "doi: 10.1038/nature09748"
+                """));
+        Path site = tmp.resolve("site");
+        Fixtures.Run run = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertEquals(0, run.exit(), run.err());
+        String page = Files.readString(site.resolve("datasets/linked/index.html"));
+        assertTrue(page.contains("<a href=\"https://doi.org/10.5281/zenodo.17899482\">10.5281/zenodo.17899482</a>"), page);
+        assertTrue(page.contains("https://doi.org/10.1038/nature09748"), page);
+        assertFalse(page.contains("doi.org/https:") || page.contains("doi.org/doi:"), page);
     }
 
     @Test

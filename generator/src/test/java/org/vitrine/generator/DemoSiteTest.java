@@ -113,6 +113,11 @@ class DemoSiteTest {
         assertEquals("10.5281/zenodo.17899482", datacite.get("doi").asText());
         assertEquals("Dataset", datacite.at("/types/resourceTypeGeneral").asText());
         assertEquals("CC-BY-4.0", datacite.at("/rightsList/0/rightsIdentifier").asText());
+
+        // The synthetic datasets are credited to an organization, cited by its whole name.
+        Document phantom = Jsoup.parse(site.resolve("datasets/shepp-logan-phantom-volume/index.html").toFile());
+        assertTrue(phantom.getElementById("citation-text").text().startsWith("Vitrine contributors (2026). "),
+                phantom.getElementById("citation-text").text());
     }
 
     @Test

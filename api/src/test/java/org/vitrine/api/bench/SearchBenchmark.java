@@ -408,7 +408,7 @@ public final class SearchBenchmark {
             String id = String.format("syn-%06d", i);
             out.add(new Dataset(id, capitalise(subject) + " and " + other + " by " + technique.label() + " at " + facility,
                     "10.5072/" + id, List.of(),
-                    List.of(new Author("Author " + random.nextInt(2000), null, "Institute " + random.nextInt(100), "PI")),
+                    List.of(Author.person("Author " + random.nextInt(2000), null, "Institute " + random.nextInt(100), "PI")),
                     random.nextBoolean() ? "CC-BY-4.0" : "CC0-1.0", LocalDate.of(2005 + random.nextInt(21), 1 + random.nextInt(12), 1),
                     Status.PUBLISHED, technique, facility, instrument, new Sample(subject + " " + random.nextInt(500), null),
                     List.of(subject, other, "k" + random.nextInt(300)), parameters,

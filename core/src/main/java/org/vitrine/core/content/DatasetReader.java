@@ -40,6 +40,7 @@ public final class DatasetReader {
     private static final Pattern QUANTITY = Pattern.compile("^\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*(\\S.*)?$");
     private static final Set<String> FIELDS = Set.of("id", "title", "doi", "related", "authors", "license", "released",
             "status", "technique", "facility", "instrument", "sample", "keywords", "parameters", "files", "synthetic");
+    private static final Set<String> AUTHOR_FIELDS = Set.of("name", "type", "orcid", "affiliation", "role");
     private static final Set<String> FILE_FIELDS = Set.of("path", "url", "role", "dataset", "kind", "preview");
     private static final Set<String> PREVIEW_FIELDS = Set.of("frame", "axis", "colormap", "scale");
     private static final Set<String> COLORMAPS = Set.of("gray", "viridis", "inferno", "magma", "cividis");
@@ -70,18 +71,18 @@ public final class DatasetReader {
         }
         String title = f.requiredText("/title");
 
-        String doi = f.text("/doi");
+        String doi = Identifiers.bareDoi(f.text("/doi"));
         if (doi != null && !Identifiers.isDoi(doi)) {
-            f.error("/doi", "'" + doi + "' is not a DOI: write it bare, like 10.5281/zenodo.17899482");
+            f.error("/doi", "'" + doi + "' is not a DOI such as 10.5281/zenodo.17899482");
         }
 
         List<Publication> related = new ArrayList<>();
         for (int i : f.indices("/related")) {
             String p = "/related/" + i;
-            String rdoi = f.text(p + "/doi");
+            String rdoi = Identifiers.bareDoi(f.text(p + "/doi"));
             String citation = f.text(p + "/citation");
             if (rdoi != null && !Identifiers.isDoi(rdoi)) {
-                f.error(p + "/doi", "'" + rdoi + "' is not a DOI: write it bare, like 10.1038/s41586-020-2649-2");
+                f.error(p + "/doi", "'" + rdoi + "' is not a DOI such as 10.1038/s41586-020-2649-2");
             }
             if (rdoi == null && citation == null) {
                 f.error(p, "a related publication needs a doi or a citation");
@@ -90,19 +91,14 @@ public final class DatasetReader {
         }
 
         List<Author> authors = new ArrayList<>();
-        for (int i : f.indices("/authors")) {
-            String p = "/authors/" + i;
-            String name = f.requiredText(p + "/name");
-            String orcid = f.text(p + "/orcid");
-            if (orcid != null) {
-                orcid = orcid.replaceFirst("^https?://orcid\\.org/", "");
-                if (!Identifiers.isOrcid(orcid)) {
-                    f.error(p + "/orcid", "'" + orcid + "' is not a valid ORCID iD (format 0000-0000-0000-000X, ISO 7064 check digit)");
-                }
+        List<Integer> authorEntries = f.indices("/authors");
+        for (int i : authorEntries) {
+            Author author = readAuthor(f, "/authors/" + i);
+            if (author != null) {
+                authors.add(author);
             }
-            authors.add(new Author(name, orcid, f.text(p + "/affiliation"), f.text(p + "/role")));
         }
-        if (authors.isEmpty()) {
+        if (authorEntries.isEmpty()) {
             f.error("/authors", "at least one author is required");
         }
 
@@ -282,6 +278,53 @@ public final class DatasetReader {
             out.add(new DataFile(path, url, f.text(p + "/role"), dataset, kind, readPreview(f, p + "/preview")));
         }
         return out;
+    }
+
+    /** One entry of {@code authors}: a person (the default) or an organization; null when it has no usable name. */
+    private static Author readAuthor(Fields f, String p) {
+        JsonNode node = f.fm.data().at(p);
+        if (!node.isObject()) {
+            f.error(p, "an author is a mapping with at least a name (  - name: Ada Lovelace)");
+            return null;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!AUTHOR_FIELDS.contains(name)) {
+                f.warn(p + "/" + name, "unknown author field '" + name + "' is ignored (known: " + String.join(", ", new java.util.TreeSet<>(AUTHOR_FIELDS)) + ")");
+            }
+        }
+        String name = f.requiredText(p + "/name");
+        String type = f.text(p + "/type");
+        String orcid = f.text(p + "/orcid");
+        String affiliation = f.text(p + "/affiliation");
+        String role = f.text(p + "/role");
+        if (type != null && !type.equals("person") && !type.equals("organization")) {
+            f.error(p + "/type", "author type must be person or organization, not '" + type + "'");
+            return null;
+        }
+        if ("organization".equals(type)) {
+            if (orcid != null) {
+                f.error(p + "/orcid", "an ORCID iD identifies a person: an organization has none");
+            }
+            return name == null ? null : Author.organization(name, affiliation, role);
+        }
+        if (orcid != null) {
+            orcid = orcid.replaceFirst("^https?://orcid\\.org/", "");
+            if (!Identifiers.isOrcid(orcid)) {
+                f.error(p + "/orcid", "'" + orcid + "' is not a valid ORCID iD (format 0000-0000-0000-000X, ISO 7064 check digit)");
+            }
+        }
+        if (name == null) {
+            return null;
+        }
+        int comma = name.indexOf(',');
+        if (comma >= 0 && (name.indexOf(',', comma + 1) >= 0 || name.substring(0, comma).isBlank())) {
+            // "Family, Given" has one comma, with the family name before it.
+            f.error(p + "/name", "write a person's name as 'Given Family' or 'Family, Given', not '" + name
+                    + "'; for a collaboration or team, add 'type: organization'");
+            return null;
+        }
+        return Author.person(name, orcid, affiliation, role);
     }
 
     private PreviewOptions readPreview(Fields f, String p) {

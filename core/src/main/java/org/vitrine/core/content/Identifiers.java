@@ -26,6 +26,21 @@ public final class Identifiers {
         return s != null && DOI.matcher(s).matches();
     }
 
+    /**
+     * The DOI in {@code s} without the resolver address or {@code doi:} prefix that it is often
+     * copied with ({@code https://doi.org/10.5281/zenodo.1} gives {@code 10.5281/zenodo.1}); other
+     * text is returned as it is, for {@link #isDoi} to judge.
+     */
+    public static String bareDoi(String s) {
+        if (s == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = DOI_PREFIX.matcher(s);
+        return m.lookingAt() ? s.substring(m.end()) : s;
+    }
+
+    private static final Pattern DOI_PREFIX = Pattern.compile("(?i)((https?://)?(dx\\.)?doi\\.org/|doi:\\s*)");
+
     /** True for a well-formed ORCID iD whose check digit (ISO 7064 MOD 11-2) is right. */
     public static boolean isOrcid(String s) {
         if (s == null || !ORCID.matcher(s).matches()) {

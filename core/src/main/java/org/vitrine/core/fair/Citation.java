@@ -35,8 +35,12 @@ public final class Citation {
     /** A BibTeX {@code @misc} entry (biblatex readers also accept it), keyed by the dataset id. */
     public static String bibtex(Dataset d, SiteConfig site, String landingUrl) {
         StringBuilder sb = new StringBuilder("@misc{").append(d.id().replaceAll("[^A-Za-z0-9_:-]", "_")).append(",\n");
-        field(sb, "author", d.authors().stream().map(a -> bibName(a.name())).collect(Collectors.joining(" and ")));
-        field(sb, "title", "{" + clean(d.title()) + "}");
+        // Braces keep an organization's name whole: BibTeX would otherwise split it into a
+        // family name and initials, and read an "and" in it as between two authors.
+        rawField(sb, "author", d.authors().stream()
+                .map(a -> a.organization() ? "{" + clean(a.name()) + "}" : clean(a.citationName()))
+                .collect(Collectors.joining(" and ")));
+        rawField(sb, "title", "{" + clean(d.title()) + "}");
         field(sb, "year", year(d));
         field(sb, "publisher", site.publisher());
         field(sb, "doi", d.doi());
@@ -51,7 +55,7 @@ public final class Citation {
         StringBuilder sb = new StringBuilder();
         ris(sb, "TY", "DATA");
         for (Author a : d.authors()) {
-            ris(sb, "AU", risName(a.name()));
+            ris(sb, "AU", a.citationName());
         }
         ris(sb, "TI", d.title());
         ris(sb, "PY", year(d));
@@ -72,36 +76,36 @@ public final class Citation {
         return d.released() == null ? "n.d." : String.valueOf(d.released().getYear());
     }
 
-    /** "Given Middle Family" → "Family, G. M."; a single word stays as is (collaborations). */
+    /**
+     * "Family, G. M." for a person (initials of each given name, "Jean-Pierre" giving "J.-P."),
+     * the whole name of an organization.
+     */
     static String familyInitials(Author a) {
-        List<String> parts = List.of(SPACES.split(a.name().trim()));
-        if (parts.size() < 2) {
-            return a.name().trim();
+        if (a.organization() || a.givenName() == null) {
+            return a.organization() ? a.name() : a.familyName();
         }
-        String family = parts.get(parts.size() - 1);
-        String initials = parts.subList(0, parts.size() - 1).stream()
-                .map(p -> p.substring(0, 1).toUpperCase(Locale.ROOT) + ".")
-                .collect(Collectors.joining(" "));
-        return family + ", " + initials;
-    }
-
-    /** "Given Family" → "Family, Given": unambiguous for BibTeX and RIS. */
-    static String bibName(String name) {
-        String n = name.trim();
-        int space = n.lastIndexOf(' ');
-        return space < 0 ? "{" + n + "}" : n.substring(space + 1) + ", " + n.substring(0, space);
-    }
-
-    private static String risName(String name) {
-        String n = name.trim();
-        int space = n.lastIndexOf(' ');
-        return space < 0 ? n : n.substring(space + 1) + ", " + n.substring(0, space);
+        StringBuilder initials = new StringBuilder();
+        for (String given : SPACES.split(a.givenName())) {
+            String[] parts = given.split("-");
+            for (int i = 0; i < parts.length; i++) {
+                if (parts[i].isEmpty()) {
+                    continue;
+                }
+                initials.append(i == 0 ? (initials.length() == 0 ? "" : " ") : "-");
+                initials.appendCodePoint(Character.toUpperCase(parts[i].codePointAt(0))).append('.');
+            }
+        }
+        return a.familyName() + ", " + initials;
     }
 
     private static void field(StringBuilder sb, String key, String value) {
+        rawField(sb, key, value == null ? null : clean(value));
+    }
+
+    /** A field whose value is already BibTeX (cleaned, with braces of its own). */
+    private static void rawField(StringBuilder sb, String key, String value) {
         if (value != null && !value.isEmpty()) {
-            String v = value.startsWith("{") ? value : clean(value);
-            sb.append("  ").append(key).append(" = {").append(v).append("},\n");
+            sb.append("  ").append(key).append(" = {").append(value).append("},\n");
         }
     }
 

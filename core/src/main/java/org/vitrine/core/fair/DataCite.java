@@ -34,8 +34,14 @@ public final class DataCite {
         ArrayNode creators = o.putArray("creators");
         for (Author a : d.authors()) {
             ObjectNode c = creators.addObject();
-            c.put("name", Citation.bibName(a.name()).replace("{", "").replace("}", ""));
-            c.put("nameType", "Personal");
+            c.put("name", a.citationName());
+            c.put("nameType", a.organization() ? "Organizational" : "Personal");
+            if (a.givenName() != null) {
+                c.put("givenName", a.givenName());
+            }
+            if (a.familyName() != null) {
+                c.put("familyName", a.familyName());
+            }
             if (a.orcid() != null) {
                 c.putArray("nameIdentifiers").addObject()
                         .put("nameIdentifier", a.orcidUrl())
@@ -125,8 +131,14 @@ public final class DataCite {
         ArrayNode creators = o.putArray("creator");
         for (Author a : d.authors()) {
             ObjectNode c = creators.addObject();
-            c.put("@type", "Person");
+            c.put("@type", a.organization() ? "Organization" : "Person");
             c.put("name", a.name());
+            if (a.givenName() != null) {
+                c.put("givenName", a.givenName());
+            }
+            if (a.familyName() != null) {
+                c.put("familyName", a.familyName());
+            }
             if (a.orcid() != null) {
                 c.put("@id", a.orcidUrl());
                 c.put("identifier", a.orcidUrl());

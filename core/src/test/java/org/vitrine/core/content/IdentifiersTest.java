@@ -2,6 +2,7 @@ package org.vitrine.core.content;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,17 @@ class IdentifiersTest {
         assertFalse(Identifiers.isDoi("https://doi.org/10.5281/zenodo.17899482"));
         assertFalse(Identifiers.isDoi("10.12/x"), "registrant code has at least four digits");
         assertFalse(Identifiers.isDoi("10.1234/with space"));
+    }
+
+    @Test
+    void doisCopiedWithTheirResolverOrPrefixAreMadeBare() {
+        assertEquals("10.5281/zenodo.17899482", Identifiers.bareDoi("https://doi.org/10.5281/zenodo.17899482"));
+        assertEquals("10.5281/zenodo.17899482", Identifiers.bareDoi("http://dx.doi.org/10.5281/zenodo.17899482"));
+        assertEquals("10.1038/nature09748", Identifiers.bareDoi("DOI: 10.1038/nature09748"));
+        assertEquals("10.1038/nature09748", Identifiers.bareDoi("doi.org/10.1038/nature09748"));
+        assertEquals("10.1038/nature09748", Identifiers.bareDoi("10.1038/nature09748"));
+        assertEquals("https://example.org/doi.org/10.1/x", Identifiers.bareDoi("https://example.org/doi.org/10.1/x"));
+        assertFalse(Identifiers.isDoi(Identifiers.bareDoi("https://example.org/doi.org/10.1/x")));
     }
 
     @Test

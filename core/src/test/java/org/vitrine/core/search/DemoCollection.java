@@ -132,8 +132,8 @@ public final class DemoCollection {
                 : Map.of(file, new FileFacts(1024, "00".repeat(32), file.endsWith(".cxi") ? "CXI" : "HDF5",
                 List.of(10L, 20L), "<f4", null));
         return new Dataset(id, title, "10.5072/" + id, List.of(new Publication("10.5072/paper-" + id, "A. Author et al., J. Synchrotron Rad. (2020)")),
-                List.of(new Author("Ada Researcher", "0000-0002-1825-0097", "Demo University", "PI"),
-                        new Author("Ben Beamline", null, "Demo facility", "Instrument scientist")),
+                List.of(Author.person("Ada Researcher", "0000-0002-1825-0097", "Demo University", "PI"),
+                        Author.person("Ben Beamline", null, "Demo facility", "Instrument scientist")),
                 license, released, Status.PUBLISHED, technique, facility, instrument, sample, keywords, parameters,
                 files, facts, id.startsWith("synthetic"), body, null);
     }
