@@ -114,6 +114,14 @@ class DemoSiteTest {
         assertEquals("Dataset", datacite.at("/types/resourceTypeGeneral").asText());
         assertEquals("CC-BY-4.0", datacite.at("/rightsList/0/rightsIdentifier").asText());
 
+        // The metadata-only entry links to a portal: named by its host, no download in the metadata.
+        Document atlas = Jsoup.parse(site.resolve("datasets/human-organ-atlas-hip-ct/index.html").toFile());
+        assertEquals("human-organ-atlas.esrf.fr", atlas.selectFirst("table.files a").text());
+        assertEquals("link", atlas.select("table.files td").get(2).text());
+        assertTrue(atlas.select("link[rel=item]").isEmpty(), atlas.head().toString());
+        JsonNode atlasLd = JSON.readTree(atlas.selectFirst("script[type=application/ld+json]").data());
+        assertFalse(atlasLd.has("distribution"), atlasLd.toString());
+
         // The synthetic datasets are credited to an organization, cited by its whole name.
         Document phantom = Jsoup.parse(site.resolve("datasets/shepp-logan-phantom-volume/index.html").toFile());
         assertTrue(phantom.getElementById("citation-text").text().startsWith("Vitrine contributors (2026). "),
@@ -200,6 +208,11 @@ class DemoSiteTest {
                 }
                 for (Element input : doc.select("input:not([type=hidden])")) {
                     assertNotNull(doc.selectFirst("label[for=" + input.id() + "]"), "unlabelled input in " + html);
+                }
+                for (Element a : doc.select("a[href]")) {
+                    // A link must say where it goes: its text, its image's alt text or its label.
+                    String name = a.text() + a.attr("aria-label") + a.select("img[alt]").eachAttr("alt");
+                    assertFalse(name.replace("[]", "").isBlank(), "link without a name in " + html + ": " + a);
                 }
             }
         }

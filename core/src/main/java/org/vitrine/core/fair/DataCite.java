@@ -89,12 +89,8 @@ public final class DataCite {
             if (facts != null) {
                 sizes.add(facts.size() + " bytes");
             }
-            formats.add("application/x-hdf5");
         }
-        if (formats.size() > 1) {
-            formats.removeAll();
-            formats.add("application/x-hdf5");
-        }
+        d.files().stream().map(DataFile::mediaType).filter(java.util.Objects::nonNull).distinct().forEach(formats::add);
         ArrayNode descriptions = o.putArray("descriptions");
         if (d.sample() != null && d.sample().name() != null) {
             descriptions.addObject().put("description", "Sample: " + d.sample().name()
@@ -157,7 +153,7 @@ public final class DataCite {
                     .put("name", d.technique().label()).put("termCode", d.technique().id())
                     .put("url", d.technique().iri()).put("inDefinedTermSet", "http://purl.org/pan-science/PaNET/PaNET.owl");
         }
-        d.keywords().forEach(keywords::add);
+        d.keywords().stream().filter(k -> d.technique() == null || !k.equalsIgnoreCase(d.technique().label())).forEach(keywords::add);
         ArrayNode variables = o.putArray("variableMeasured");
         for (Parameter p : d.parameters()) {
             ObjectNode v = variables.addObject();
@@ -166,10 +162,16 @@ public final class DataCite {
                 v.put("unitText", p.unit());
             }
         }
-        ArrayNode dist = o.putArray("distribution");
+        ArrayNode dist = JSON.createArrayNode();
         for (DataFile f : d.files()) {
+            if (f.isLink()) {
+                continue; // a portal or record page is no download
+            }
             ObjectNode dl = dist.addObject();
-            dl.put("@type", "DataDownload").put("name", f.name()).put("encodingFormat", "application/x-hdf5");
+            dl.put("@type", "DataDownload").put("name", f.name());
+            if (f.mediaType() != null) {
+                dl.put("encodingFormat", f.mediaType());
+            }
             dl.put("contentUrl", f.url() != null ? f.url() : landingUrl + "files/" + f.name());
             FileFacts facts = d.factsOf(f);
             if (facts != null) {
@@ -177,8 +179,14 @@ public final class DataCite {
                 dl.put("sha256", facts.sha256());
             }
         }
-        ArrayNode citations = o.putArray("citation");
-        d.related().forEach(p -> citations.add(p.doi() != null ? p.doiUrl() : p.citation()));
+        if (!dist.isEmpty()) {
+            o.set("distribution", dist);
+        }
+        if (!d.related().isEmpty()) {
+            ArrayNode citations = o.putArray("citation");
+            d.related().forEach(p -> citations.add(p.doi() != null ? p.doiUrl() : p.citation()));
+        }
+        o.putObject("includedInDataCatalog").put("@type", "DataCatalog").put("name", site.title()).put("url", site.baseUrl());
         return o;
     }
 

@@ -1,5 +1,10 @@
 package org.vitrine.core.model;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * A file that belongs to a dataset, as the curator referenced it.
  *
@@ -12,21 +17,95 @@ package org.vitrine.core.model;
  */
 public record DataFile(String path, String url, String role, String dataset, FileKind kind, PreviewOptions preview) {
 
-    /** The file's name: the last segment of its path or URL. */
+    /** The HDF5 family: what a local file must be, and what a linked file with these endings is. */
+    private static final Map<String, String> HDF5_FORMATS = Map.of("cxi", "CXI", "nxs", "NeXus", "nx5", "NeXus",
+            "h5", "HDF5", "hdf5", "HDF5", "hdf", "HDF5", "he5", "HDF5");
+    /** Media types of what else facilities link to, by file ending. */
+    private static final Map<String, String> OTHER_MEDIA_TYPES = Map.of("zip", "application/zip", "tar", "application/x-tar",
+            "gz", "application/gzip", "tgz", "application/gzip", "tif", "image/tiff", "tiff", "image/tiff",
+            "json", "application/json", "csv", "text/csv", "txt", "text/plain", "pdf", "application/pdf");
+    public static final String HDF5_MEDIA_TYPE = "application/x-hdf5";
+
+    /**
+     * The file's name: the last segment of its path or URL, decoded. A {@link #isLink link} is
+     * named by its address without the scheme ({@code human-organ-atlas.esrf.fr},
+     * {@code zenodo.org/records/17899482}).
+     */
     public String name() {
-        String s = path != null ? path : url;
-        if (s == null) {
+        if (path != null) {
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+        if (url == null) {
             return "";
         }
-        int q = s.indexOf('?');
-        if (q >= 0 && path == null) {
-            s = s.substring(0, q);
+        if (!isLink()) {
+            return lastSegment();
         }
-        return s.substring(s.lastIndexOf('/') + 1);
+        try {
+            URI u = new URI(url);
+            String where = (u.getHost() == null ? "" : u.getHost()) + (u.getPath() == null ? "" : u.getPath());
+            return where.isEmpty() ? url : where.replaceAll("/+$", "");
+        } catch (URISyntaxException e) {
+            return url;
+        }
+    }
+
+    /** The decoded last path segment of the URL, without query or fragment; empty when there is none. */
+    private String lastSegment() {
+        String p;
+        try {
+            p = new URI(url).getPath();
+        } catch (URISyntaxException e) {
+            p = url.replaceFirst("[?#].*", "");
+            p = p.contains("://") ? p.substring(p.indexOf("://") + 3).replaceFirst("^[^/]*", "") : p;
+        }
+        return p == null ? "" : p.substring(p.lastIndexOf('/') + 1);
     }
 
     /** True when the file is on the data root, so it can be read, checked and previewed. */
     public boolean isLocal() {
         return path != null;
+    }
+
+    /**
+     * True for a link that names no file (a portal, a repository's record page): its address
+     * ends in no name with an ending, so it is shown as a link and not offered as a download.
+     */
+    public boolean isLink() {
+        return path == null && url != null && ending().isEmpty();
+    }
+
+    /**
+     * The format as the files table shows it: what was read from a local file, else judged from
+     * the name's ending ("CXI", "NeXus", "HDF5", or the ending itself, such as "ZIP"); "link"
+     * for a {@link #isLink link}.
+     */
+    public String format(FileFacts facts) {
+        if (facts != null && facts.format() != null) {
+            return facts.format();
+        }
+        if (isLocal()) {
+            return "HDF5";
+        }
+        if (isLink()) {
+            return "link";
+        }
+        String ending = ending();
+        return HDF5_FORMATS.getOrDefault(ending, ending.toUpperCase(Locale.ROOT));
+    }
+
+    /** The media type, for metadata and signposting; null when the name does not tell it. */
+    public String mediaType() {
+        if (isLocal() || HDF5_FORMATS.containsKey(ending())) {
+            return HDF5_MEDIA_TYPE;
+        }
+        return OTHER_MEDIA_TYPES.get(ending());
+    }
+
+    /** The lower-case ending of the name after its last '.', or empty. */
+    private String ending() {
+        String name = path != null ? name() : lastSegment();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

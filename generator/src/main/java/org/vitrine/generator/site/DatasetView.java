@@ -188,7 +188,9 @@ final class DatasetView {
         m.put("size", facts == null ? "" : humanSize(facts.size()));
         m.put("bytes", facts == null ? "" : String.valueOf(facts.size()));
         m.put("sha256", facts == null || facts.sha256() == null ? "" : facts.sha256());
-        m.put("format", facts == null || facts.format() == null ? "HDF5" : facts.format());
+        m.put("format", f.format(facts));
+        m.put("mediaType", f.mediaType() == null ? "" : f.mediaType());
+        m.put("link", f.isLink());
         // CXI writes its version as an integer: 160 is version 1.6.
         m.put("formatVersion", facts == null || facts.cxiVersion() == null ? ""
                 : facts.cxiVersion() / 100 + "." + facts.cxiVersion() % 100 / 10);
