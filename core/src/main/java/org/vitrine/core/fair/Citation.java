@@ -4,8 +4,6 @@ import org.vitrine.core.model.Author;
 import org.vitrine.core.model.Dataset;
 import org.vitrine.core.model.SiteConfig;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -81,8 +79,11 @@ public final class Citation {
      * the whole name of an organization.
      */
     static String familyInitials(Author a) {
-        if (a.organization() || a.givenName() == null) {
-            return a.organization() ? a.name() : a.familyName();
+        if (a.organization()) {
+            return a.name();
+        }
+        if (a.givenName() == null) {
+            return a.familyName();
         }
         StringBuilder initials = new StringBuilder();
         for (String given : SPACES.split(a.givenName())) {
