@@ -295,7 +295,7 @@ public final class DatasetReader {
         }
         String name = f.requiredText(p + "/name");
         String type = f.text(p + "/type");
-        String orcid = f.text(p + "/orcid");
+        String orcid = Identifiers.bareOrcid(f.text(p + "/orcid"));
         String affiliation = f.text(p + "/affiliation");
         String role = f.text(p + "/role");
         if (type != null && !type.equals("person") && !type.equals("organization")) {
@@ -308,11 +308,8 @@ public final class DatasetReader {
             }
             return name == null ? null : Author.organization(name, affiliation, role);
         }
-        if (orcid != null) {
-            orcid = orcid.replaceFirst("^https?://orcid\\.org/", "");
-            if (!Identifiers.isOrcid(orcid)) {
-                f.error(p + "/orcid", "'" + orcid + "' is not a valid ORCID iD (format 0000-0000-0000-000X, ISO 7064 check digit)");
-            }
+        if (orcid != null && !Identifiers.isOrcid(orcid)) {
+            f.error(p + "/orcid", "'" + orcid + "' is not a valid ORCID iD (format 0000-0000-0000-000X, ISO 7064 check digit)");
         }
         if (name == null) {
             return null;

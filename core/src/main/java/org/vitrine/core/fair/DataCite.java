@@ -36,12 +36,7 @@ public final class DataCite {
             ObjectNode c = creators.addObject();
             c.put("name", a.citationName());
             c.put("nameType", a.organization() ? "Organizational" : "Personal");
-            if (a.givenName() != null) {
-                c.put("givenName", a.givenName());
-            }
-            if (a.familyName() != null) {
-                c.put("familyName", a.familyName());
-            }
+            putNameParts(c, a);
             if (a.orcid() != null) {
                 c.putArray("nameIdentifiers").addObject()
                         .put("nameIdentifier", a.orcidUrl())
@@ -129,12 +124,7 @@ public final class DataCite {
             ObjectNode c = creators.addObject();
             c.put("@type", a.organization() ? "Organization" : "Person");
             c.put("name", a.name());
-            if (a.givenName() != null) {
-                c.put("givenName", a.givenName());
-            }
-            if (a.familyName() != null) {
-                c.put("familyName", a.familyName());
-            }
+            putNameParts(c, a);
             if (a.orcid() != null) {
                 c.put("@id", a.orcidUrl());
                 c.put("identifier", a.orcidUrl());
@@ -188,6 +178,16 @@ public final class DataCite {
         }
         o.putObject("includedInDataCatalog").put("@type", "DataCatalog").put("name", site.title()).put("url", site.baseUrl());
         return o;
+    }
+
+    /** A person's given and family names, as both DataCite and schema.org call them. */
+    private static void putNameParts(ObjectNode creator, Author a) {
+        if (a.givenName() != null) {
+            creator.put("givenName", a.givenName());
+        }
+        if (a.familyName() != null) {
+            creator.put("familyName", a.familyName());
+        }
     }
 
     private static String join(String facility, String instrument) {

@@ -17,6 +17,8 @@ class IdentifiersTest {
         assertFalse(Identifiers.isOrcid("0000-0002-1694-2330"));
         assertFalse(Identifiers.isOrcid("0000000218250097"));
         assertFalse(Identifiers.isOrcid(null));
+        assertEquals("0000-0002-1825-0097", Identifiers.bareOrcid("https://orcid.org/0000-0002-1825-0097"));
+        assertEquals("0000-0002-1825-0097", Identifiers.bareOrcid("0000-0002-1825-0097"));
     }
 
     @Test
