@@ -224,59 +224,6 @@ class BuildBehaviourTest {
     }
 
     @Test
-    void theApiSearchIndexFollowsChangesAsAFullRewriteWould() throws Exception {
-        Path content = Fixtures.newContent(tmp.resolve("content"));
-        Fixtures.dataset(content, "one", Fixtures.validDataset("one", "keywords: [zeolite]"));
-        Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [zeolite]"));
-        Fixtures.dataset(content, "three", Fixtures.validDataset("three", "keywords: [zeolite]"));
-        Path site = tmp.resolve("site");
-        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
-
-        Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [zeolite, perovskite]"));
-        Fixtures.dataset(content, "three", Fixtures.validDataset("three", "status: draft\nkeywords: [zeolite]"));
-        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
-        Path fresh = fullBuild(content, "fresh");
-
-        Path updated = tmp.resolve("site-search-index");
-        Path rewritten = tmp.resolve("fresh-search-index");
-        try (var a = org.vitrine.core.search.SearchIndex.open(updated, null);
-             var b = org.vitrine.core.search.SearchIndex.open(rewritten, null)) {
-            for (String q : List.of("zeolite", "perovskite", "three", "dataset")) {
-                var request = org.vitrine.core.search.SearchRequest.of(q);
-                assertEquals(b.search(request), a.search(request), q);
-            }
-            assertEquals(1, a.search(org.vitrine.core.search.SearchRequest.of("perovskite")).total());
-            assertEquals(2, a.search(org.vitrine.core.search.SearchRequest.of("zeolite")).total(), "the draft left the index");
-        }
-        // Not only unfindable: merged away, so none of the draft's words is left in the files.
-        try (var reader = org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(updated))) {
-            assertEquals(reader.maxDoc(), reader.numDocs(), "no deleted documents left");
-            assertEquals(1, reader.docFreq(new org.apache.lucene.index.Term("all", "two")));
-            assertEquals(0, reader.docFreq(new org.apache.lucene.index.Term("all", "three")));
-        }
-        assertArrayEquals(Files.readAllBytes(fresh.resolve("search-index.json")), Files.readAllBytes(site.resolve("search-index.json")));
-
-        // An edit that removes nothing is not merged at once: same hits, order, counts and snippets.
-        Fixtures.dataset(content, "one", Fixtures.validDataset("one", "keywords: [zeolite, perovskite]"));
-        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
-        Path fresh2 = tmp.resolve("fresh2");
-        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", fresh2.toString()).exit());
-        try (var a = org.vitrine.core.search.SearchIndex.open(updated, null);
-             var b = org.vitrine.core.search.SearchIndex.open(tmp.resolve("fresh2-search-index"), null)) {
-            for (String q : List.of("zeolite", "perovskite", "one", "dataset")) {
-                var request = org.vitrine.core.search.SearchRequest.of(q);
-                var expected = b.search(request);
-                var actual = a.search(request);
-                assertEquals(expected.total(), actual.total(), q);
-                assertEquals(expected.facets(), actual.facets(), q);
-                assertEquals(expected.hits().stream().map(h -> h.id() + " " + h.snippet()).toList(),
-                        actual.hits().stream().map(h -> h.id() + " " + h.snippet()).toList(), q);
-            }
-            assertEquals(2, a.search(org.vitrine.core.search.SearchRequest.of("perovskite")).total());
-        }
-    }
-
-    @Test
     void draftsAndFutureReleasesAppearNowhere() throws IOException {
         Path content = Fixtures.newContent(tmp.resolve("content"));
         Fixtures.dataset(content, "public", Fixtures.validDataset("public-one", "keywords: [shared-keyword]"));

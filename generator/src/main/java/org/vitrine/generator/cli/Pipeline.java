@@ -10,13 +10,15 @@ import org.vitrine.core.hdf5.Hdf5Files;
 import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.Visibility;
 import org.vitrine.core.techniques.PaNet;
+import org.vitrine.generator.site.ApiSearchIndex;
 import org.vitrine.generator.site.Aside;
 import org.vitrine.generator.site.ColormapTables;
 import org.vitrine.generator.site.DatasetDigests;
 import org.vitrine.generator.site.OutputTree;
 import org.vitrine.generator.site.PreviewVolumeBake;
-import org.vitrine.generator.site.SearchOutputs;
 import org.vitrine.generator.site.SiteBuilder;
+import org.vitrine.generator.site.SiteExtension;
+import org.vitrine.generator.site.StaticSearchIndex;
 import org.vitrine.generator.site.Thumbnails;
 
 import java.io.PrintWriter;
@@ -30,7 +32,7 @@ final class Pipeline {
     private Pipeline() {
     }
 
-    /** A finished build: what was published and where the API's search index is. */
+    /** A finished build: what was published, and where the API's search index is (null when none was asked for). */
     record Built(Collection collection, Path dataRoot, Path searchIndex, SiteBuilder.Report report) {
     }
 
@@ -62,27 +64,34 @@ final class Pipeline {
         err.flush();
     }
 
-    /** Loads, checks and bakes; returns null (having printed why) when the content has errors. */
+    /** Loads, checks and bakes the static site; returns null (having printed why) when the content has errors. */
     static Built build(ContentOptions options, Path out, PrintWriter stdout, PrintWriter err) {
-        return build(options, out, stdout, err, (collection, dataRoot) -> { });
+        return build(options, out, false, stdout, err, (collection, dataRoot) -> { });
     }
 
     /**
-     * As above, telling {@code checked} about the collection once it passed the checks, before
+     * As above; with {@code apiSearchIndex}, also brings the API's Lucene index beside the site
+     * up to date (what a server needs, never published, so a static build does not spend its
+     * time on it). Tells {@code checked} about the collection once it passed the checks, before
      * anything is baked: a server switches to it first, so a dataset that left the collection is
      * no longer served by the time its pages are removed.
      */
-    static Built build(ContentOptions options, Path out, PrintWriter stdout, PrintWriter err,
+    static Built build(ContentOptions options, Path out, boolean apiSearchIndex, PrintWriter stdout, PrintWriter err,
                        java.util.function.BiConsumer<Collection, Path> checked) {
         long start = System.nanoTime();
         Path site = out.toAbsolutePath().normalize();
         Path cache = site.resolveSibling(site.getFileName() + "-cache");
         Hdf5Files hdf5 = new Hdf5Files(16, 256L << 20);
-        Path searchIndex = SearchOutputs.luceneDirectoryFor(site);
+        Path searchIndex = apiSearchIndex ? ApiSearchIndex.luceneDirectoryFor(site) : null;
+        List<SiteExtension> extensions = new java.util.ArrayList<>(List.of(new StaticSearchIndex(), new PreviewVolumeBake(hdf5),
+                new ColormapTables()));
+        if (searchIndex != null) {
+            extensions.add(new ApiSearchIndex(searchIndex));
+        }
         // The template engine and the previous build's state need nothing from the content, so
         // they are made on threads of their own while it loads.
         Aside<SiteBuilder> builderMade = Aside.start("vitrine-templates", () -> new SiteBuilder(options.templates(), options.assets(),
-                List.of(new SearchOutputs(searchIndex), new PreviewVolumeBake(hdf5), new ColormapTables())));
+                extensions));
         Aside<OutputTree> treeRead = Aside.start("vitrine-build-state", () -> new OutputTree(site, cache));
         CollectionLoader.Result result = load(options.content.toAbsolutePath().normalize(), cache, hdf5);
         printProblems(result, err);

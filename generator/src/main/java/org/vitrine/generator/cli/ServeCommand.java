@@ -23,7 +23,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -86,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
     static Running start(ContentOptions options, Path out, String host, int port, Path h5groveRoot, boolean watch,
                          PrintWriter stdout, PrintWriter err) {
         checkFree(host, port);
-        Pipeline.Built built = Pipeline.build(options, out, stdout, err);
+        Pipeline.Built built = Pipeline.build(options, out, true, stdout, err, (collection, dataRoot) -> { });
         if (built == null) {
             return null;
         }
@@ -99,10 +98,10 @@ final class ServeCommand implements Callable<Integer> {
         PreviewFiles previews = new PreviewFiles(built.collection(), published);
         TileRoutes tiles = new TileRoutes(previews, h5grove.hdf5(), limits);
         PrecomputedRoutes precomputed = new PrecomputedRoutes(previews, h5grove.hdf5(), limits);
-        // Rebuilds (by the watcher, or ./vitrine build in another shell) are picked up without a restart.
+        // The watcher's bakes bring the index up to date and swap it in, without a restart.
         SearchIndex search;
         try {
-            search = SearchIndex.open(built.searchIndex(), Duration.ofSeconds(2));
+            search = SearchIndex.open(built.searchIndex(), null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot open the search index " + built.searchIndex(), e);
         }
@@ -131,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
                     while (w.awaitChange()) {
                         Pipeline.Built next;
                         try {
-                            next = Pipeline.build(options, out, stdout, err, (collection, dataRoot) -> {
+                            next = Pipeline.build(options, out, true, stdout, err, (collection, dataRoot) -> {
                                 published.update(collection, dataRoot);
                                 previews.update(collection);
                             });
@@ -142,6 +141,8 @@ final class ServeCommand implements Callable<Integer> {
                         if (next == null) {
                             err.println("Still serving the last good build.");
                             err.flush();
+                        } else {
+                            swapIn(search, err);
                         }
                     }
                 } catch (InterruptedException e) {
@@ -152,6 +153,16 @@ final class ServeCommand implements Callable<Integer> {
             rebuilds.start();
         }
         return new Running(app, watcher, rebuilds, List.of(tiles, precomputed, h5grove, search));
+    }
+
+    /** Searches the index the last bake updated from now on; a damaged one leaves the previous one searched. */
+    private static void swapIn(SearchIndex search, PrintWriter err) {
+        try {
+            search.refresh();
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("vitrine: the rebuilt search index cannot be opened, still searching the previous one: " + e.getMessage());
+            err.flush();
+        }
     }
 
     /**

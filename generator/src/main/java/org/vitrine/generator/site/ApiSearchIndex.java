@@ -5,7 +5,6 @@ import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.Dataset;
 import org.vitrine.core.search.DatasetLinks;
 import org.vitrine.core.search.SearchIndexWriter;
-import org.vitrine.core.search.StaticIndexWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,15 +15,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * The two search indexes of a build: {@code search-index.json} in the site, searched in the
- * browser, and a Lucene index beside the site (never published) that the API opens. Both hold
- * the same public datasets. After a change, only the changed datasets are analysed again: the
- * Lucene index keeps a digest of each dataset it holds.
+ * The Lucene index that the API's search answers from, kept beside the site (never published)
+ * by the bakes of {@code vitrine serve}; a static build has no use for it. It holds the same
+ * public datasets as {@link StaticSearchIndex}. After a change, only the changed datasets are
+ * analysed again: the index keeps a digest of each dataset it holds.
  */
-public final class SearchOutputs implements SiteExtension {
+public final class ApiSearchIndex implements SiteExtension {
 
     /** Digest of each indexed dataset's record, by id, kept inside the Lucene folder. */
     private static final String DIGESTS = "vitrine-documents.state";
@@ -32,7 +30,7 @@ public final class SearchOutputs implements SiteExtension {
     private final Path luceneDirectory;
 
     /** @param luceneDirectory where the API's index goes, outside the site folder */
-    public SearchOutputs(Path luceneDirectory) {
+    public ApiSearchIndex(Path luceneDirectory) {
         this.luceneDirectory = luceneDirectory;
     }
 
@@ -44,14 +42,6 @@ public final class SearchOutputs implements SiteExtension {
     @Override
     public void write(Collection collection, DatasetDigests digests, Path dataRoot, OutputTree out) {
         List<Dataset> datasets = collection.publicDatasets();
-        // Each entry is remembered by its dataset's digest: after one edit, one entry is made.
-        Function<Dataset, byte[]> entry = d -> out.memoBytes("search-doc:" + digests.of(d.id()),
-                () -> StaticIndexWriter.docJson(d, DatasetLinks.DEFAULT));
-        if (out.isFresh(StaticIndexWriter.DEFAULT_FILE, digests.all())) {
-            datasets.forEach(entry::apply); // keeps the remembered entries for the next build
-        } else {
-            out.write(StaticIndexWriter.DEFAULT_FILE, StaticIndexWriter.toJson(datasets, entry));
-        }
         try {
             Map<String, String> previous = readDigests();
             List<Dataset> changed = new ArrayList<>();
