@@ -76,8 +76,9 @@ public final class CollectionLoader {
 
         DatasetReader reader = new DatasetReader(site, panet);
         ContentCache cache = new ContentCache(cacheFile, site + "|" + (inspector != null));
-        Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
-        List<Dataset> datasets = markdownFiles(contentDir.resolve("datasets"), problems).parallelStream()
+        List<SourceFile> sources = markdownFiles(contentDir.resolve("datasets"), problems);
+        Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>(sources.size() * 4 / 3 + 16);
+        List<Dataset> datasets = sources.parallelStream()
                 .map(source -> readDataset(source, reader, dataRoot, cache, problems, digests))
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(Dataset::id))

@@ -41,9 +41,11 @@ public final class Identifiers {
 
     private static final Pattern DOI_PREFIX = Pattern.compile("(?i)((https?://)?(dx\\.)?doi\\.org/|doi:\\s*)");
 
+    private static final Pattern ORCID_PREFIX = Pattern.compile("^https?://orcid\\.org/");
+
     /** The ORCID iD in {@code s} without the {@code https://orcid.org/} it is often copied with. */
     public static String bareOrcid(String s) {
-        return s == null ? null : s.replaceFirst("^https?://orcid\\.org/", "");
+        return s == null ? null : ORCID_PREFIX.matcher(s).replaceFirst("");
     }
 
     /** True for a well-formed ORCID iD whose check digit (ISO 7064 MOD 11-2) is right. */

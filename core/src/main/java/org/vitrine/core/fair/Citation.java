@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 public final class Citation {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** What a BibTeX key may not hold. */
+    private static final Pattern NOT_IN_KEY = Pattern.compile("[^A-Za-z0-9_:-]");
 
     private Citation() {
     }
@@ -32,7 +34,7 @@ public final class Citation {
 
     /** A BibTeX {@code @misc} entry (biblatex readers also accept it), keyed by the dataset id. */
     public static String bibtex(Dataset d, SiteConfig site, String landingUrl) {
-        StringBuilder sb = new StringBuilder("@misc{").append(d.id().replaceAll("[^A-Za-z0-9_:-]", "_")).append(",\n");
+        StringBuilder sb = new StringBuilder("@misc{").append(NOT_IN_KEY.matcher(d.id()).replaceAll("_")).append(",\n");
         // Braces keep an organization's name whole: BibTeX would otherwise split it into a
         // family name and initials, and read an "and" in it as between two authors.
         rawField(sb, "author", d.authors().stream()

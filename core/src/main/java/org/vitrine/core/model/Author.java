@@ -19,6 +19,8 @@ package org.vitrine.core.model;
 public record Author(String name, String familyName, String givenName, boolean organization, String orcid,
                      String affiliation, String role) {
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /**
      * A person named as curators write it: {@code Family, Given} (one comma), or {@code Given Family}
      * where the family name is the last word.
@@ -32,10 +34,10 @@ public record Author(String name, String familyName, String givenName, boolean o
             return given.isEmpty() ? new Author(family, family, null, false, orcid, affiliation, role)
                     : new Author(given + " " + family, family, given, false, orcid, affiliation, role);
         }
-        String[] words = w.split("\\s+");
+        String[] words = SPACES.split(w);
         String family = words[words.length - 1];
         String given = w.substring(0, w.length() - family.length()).strip();
-        return new Author(String.join(" ", words), family, given.isEmpty() ? null : String.join(" ", given.split("\\s+")),
+        return new Author(String.join(" ", words), family, given.isEmpty() ? null : String.join(" ", SPACES.split(given)),
                 false, orcid, affiliation, role);
     }
 
