@@ -4,6 +4,7 @@ import org.vitrine.core.content.StateTable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -50,6 +51,8 @@ public final class OutputTree {
     private final Set<String> produced;
     private final Map<String, StateTable.Value> previousMemo;
     private final Map<String, StateTable.Value> memo;
+    /** Folders that new files were written into: made, or found there, by this build. */
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     /** Whether the folder held anything when this build began; if not, all it holds at the end is this build's. */
     private final boolean startedWithFiles;
     private volatile boolean changed;
@@ -74,10 +77,12 @@ public final class OutputTree {
                     + " or empty this one first");
         }
         this.previousMemo = StateTable.read(this.cache.resolve(MEMO));
-        // Sized for a build like the previous one, so tens of thousands of entries do not rehash.
-        this.keys = new ConcurrentHashMap<>(previousKeys.size() * 4 / 3 + 16);
-        this.produced = ConcurrentHashMap.newKeySet(previousKeys.size() * 4 / 3 + 16);
-        this.memo = new ConcurrentHashMap<>(previousMemo.size() * 4 / 3 + 16);
+        // Sized for a build like the previous one, or a large first one, so tens of thousands
+        // of entries do not rehash (a table grows by copying, while writers wait).
+        int outputs = Math.max(previousKeys.size() * 4 / 3 + 16, 1 << 16);
+        this.keys = new ConcurrentHashMap<>(outputs);
+        this.produced = ConcurrentHashMap.newKeySet(outputs);
+        this.memo = new ConcurrentHashMap<>(Math.max(previousMemo.size() * 4 / 3 + 16, 1 << 16));
     }
 
     /**
@@ -200,11 +205,17 @@ public final class OutputTree {
      * build stop half-way, no manifest lists the file, so the next build compares it with what it
      * makes. False when the file turned up meanwhile.
      */
-    private static boolean writeNew(Path target, byte[] bytes) throws IOException {
+    private boolean writeNew(Path target, byte[] bytes) throws IOException {
+        // Each folder is made before its first file, rather than after that file's write failed:
+        // on a first build that saves a failed open and its exception per dataset.
+        if (folders.add(target.getParent())) {
+            Files.createDirectories(target.getParent());
+        }
         try {
             try {
                 Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (NoSuchFileException noFolder) {
+                // Another thread claimed the folder and is still making it.
                 Files.createDirectories(target.getParent());
                 Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             }
@@ -255,7 +266,12 @@ public final class OutputTree {
         }
     }
 
-    /** Copies a file into the tree unless an identical copy (same size and modification time) is there. */
+    /**
+     * Copies a file into the tree unless an identical copy (same size and modification time) is
+     * there. The copy keeps the source's modification time, not its permissions: it gets those of
+     * every other file the build writes, so a source readable by its owner only (such as a cached
+     * thumbnail, made as a private temporary file) is published readable, as web servers need.
+     */
     public void copy(Path source, String path) {
         Path target = resolve(path);
         produced.add(path);
@@ -268,7 +284,21 @@ public final class OutputTree {
             }
             changing();
             Files.createDirectories(target.getParent());
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            // A copy made by Files.copy would take the source's permissions, even without COPY_ATTRIBUTES.
+            Path tmp = tmpBeside(target);
+            try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+                 FileChannel to = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                         StandardOpenOption.TRUNCATE_EXISTING)) {
+                for (long done = 0, size = in.size(); done < size; ) {
+                    long n = in.transferTo(done, size - done, to);
+                    if (n <= 0) {
+                        throw new IOException(source + " became shorter while it was copied");
+                    }
+                    done += n;
+                }
+            }
+            Files.setLastModifiedTime(tmp, from.lastModifiedTime());
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy " + source + " to " + target, e);
         }

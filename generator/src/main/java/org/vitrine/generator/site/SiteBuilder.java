@@ -119,8 +119,8 @@ public final class SiteBuilder {
     /** Each dataset's page, downloads, thumbnails and files; a page whose inputs did not change is kept. */
     private DatasetPages writeDatasetPages(List<Dataset> datasets, SiteConfig site, Map<String, Object> siteView, DatasetDigests digests,
                                            Path dataRoot, Map<String, List<PreviewImage>> thumbs, OutputTree out, Runnable progress) {
-        Map<String, String> viewKeys = new java.util.concurrent.ConcurrentHashMap<>();
-        Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, String> viewKeys = new java.util.concurrent.ConcurrentHashMap<>(datasets.size() * 4 / 3 + 16);
+        Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>(datasets.size() * 4 / 3 + 16);
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger files = new AtomicInteger();
         datasets.parallelStream().forEach(d -> {
@@ -221,7 +221,7 @@ public final class SiteBuilder {
      */
     private static Map<String, List<PreviewImage>> prepareThumbnails(List<Dataset> datasets, Path dataRoot, Path cache,
                                                                     ThumbnailWriter thumbnails) {
-        Map<String, List<PreviewImage>> out = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, List<PreviewImage>> out = new java.util.concurrent.ConcurrentHashMap<>(datasets.size() * 4 / 3 + 16);
         List<ContentProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
         datasets.parallelStream().forEach(d -> {
             try {

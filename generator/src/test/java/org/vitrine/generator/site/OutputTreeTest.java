@@ -10,6 +10,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** How the output folder writes, shares and keeps files across builds. */
 class OutputTreeTest {
@@ -38,6 +39,30 @@ class OutputTreeTest {
         try (var left = Files.list(site.resolve("datasets/a"))) {
             assertEquals(2, left.count(), "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void aCopyIsPublishedReadableAsWrittenFilesAreWhateverTheSourceAllows() throws Exception {
+        assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path source = tmp.resolve("thumb.png");
+        Files.write(source, new byte[]{1, 2, 3});
+        Files.setPosixFilePermissions(source, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path site = tmp.resolve("site");
+        OutputTree tree = new OutputTree(site, tmp.resolve("cache"));
+        tree.write("datasets/a/index.html", "page a");
+        tree.copy(source, "datasets/a/thumb.png");
+        tree.finish();
+        Path copy = site.resolve("datasets/a/thumb.png");
+        assertEquals(Files.getPosixFilePermissions(site.resolve("datasets/a/index.html")), Files.getPosixFilePermissions(copy));
+        assertEquals(Files.getLastModifiedTime(source), Files.getLastModifiedTime(copy), "the copy keeps the time that tells it unchanged");
+
+        // Unchanged, so the next build leaves the copy alone.
+        FileTime before = Files.getLastModifiedTime(copy);
+        OutputTree again = new OutputTree(site, tmp.resolve("cache"));
+        again.write("datasets/a/index.html", "page a");
+        again.copy(source, "datasets/a/thumb.png");
+        assertEquals(List.of(), again.finish());
+        assertEquals(before, Files.getLastModifiedTime(copy));
     }
 
     @Test
