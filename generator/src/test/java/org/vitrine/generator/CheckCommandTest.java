@@ -29,6 +29,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void everyCommandExplainsItselfWithHelp() {
+        for (String command : List.of("build", "check", "serve", "demo-data")) {
+            Fixtures.Run run = Fixtures.vitrine(command, "--help");
+            assertEquals(0, run.exit(), command + ": " + run.err());
+            assertTrue(run.out().startsWith("Usage: vitrine " + command + " "), run.out());
+            assertTrue(run.out().contains("--help"), run.out());
+        }
+    }
+
+    @Test
     void eachFieldProblemIsReportedAtItsLine() throws IOException {
         Path content = Fixtures.newContent(tmp.resolve("content"));
         Fixtures.dataset(content, "bad", """

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code vitrine} command: {@code build}, {@code check} and {@code serve} a collection.
  */
-@Command(name = "vitrine", mixinStandardHelpOptions = true, versionProvider = Vitrine.Version.class,
+// Inherited, so every subcommand takes --help (and --version) too: "vitrine build --help".
+@Command(name = "vitrine", mixinStandardHelpOptions = true, versionProvider = Vitrine.Version.class, scope = CommandLine.ScopeType.INHERIT,
         description = "Curate HDF5 datasets and publish them as a static site with a data API.",
         subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, DemoDataCommand.class,
                 CommandLine.HelpCommand.class})
