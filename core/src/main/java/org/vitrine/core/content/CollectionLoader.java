@@ -56,8 +56,9 @@ public final class CollectionLoader {
 
     /**
      * The outcome of loading: the collection (null when the site file is unusable), every problem
-     * found, and the {@link Dataset#digest() digests} already known (remembered from an earlier
-     * run or computed while reading) by dataset id.
+     * found, and by dataset id the digest of each dataset's whole record (remembered from an
+     * earlier run or computed while reading), the same in every run for the same content; a
+     * loader without a cache file (a check, which bakes nothing) digests nothing.
      */
     public record Result(Collection collection, Path dataRoot, List<ContentProblem> problems, Map<String, String> digests) {
         public boolean hasErrors() {

@@ -121,7 +121,7 @@ final class ContentCache {
             dataset.files().stream().filter(f -> f.isLocal()).forEach(f -> files.put(f.path(), stamp(dataRoot.resolve(f.path()))));
         }
         List<CachedProblem> own = problems.stream().map(p -> new CachedProblem(p.line(), p.severity(), p.message())).toList();
-        Entry entry = new Entry(stamp, files, dataset, dataset == null ? null : dataset.digest(), own);
+        Entry entry = new Entry(stamp, files, dataset, dataset == null ? null : digest(dataset), own);
         readAny = true;
         try {
             current.put(source.toString(), StateTable.Value.of(JSON.writeValueAsBytes(entry)));
@@ -129,6 +129,21 @@ final class ContentCache {
             throw new UncheckedIOException("Cannot remember " + source + " in the content cache", e);
         }
         return entry;
+    }
+
+    /**
+     * A SHA-256 (hex) of the whole record, the same in every run for the same content: outputs
+     * made from a dataset are skipped on a rebuild while its digest is unchanged. It digests the
+     * record's binary JSON, which names every component (and, unlike a record's toString, which
+     * Java 17 makes with String.format, costs little).
+     */
+    static String digest(Dataset dataset) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(JSON.writeValueAsBytes(dataset)));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot digest dataset " + dataset.id(), e);
+        }
     }
 
     /** Writes what this run read, dropping entries of files that are gone; nothing when all was remembered. */

@@ -82,18 +82,4 @@ public record Dataset(
         return new Dataset(id, title, doi, related, authors, license, released, status, technique, facility,
                 instrument, sample, keywords, parameters, files, facts, synthetic, body, source);
     }
-
-    /**
-     * A SHA-256 of the whole record (hex), the same in every run for the same content: outputs
-     * made from a dataset are skipped on a rebuild while its digest is unchanged.
-     */
-    public String digest() {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -28,11 +28,12 @@ public final class DatasetDigests {
     }
 
     /**
-     * Digests of {@code datasets}: each of its {@link Dataset#digest() record} (taken from
-     * {@code known}, as remembered by the content cache, or computed) followed by a digest of
-     * the code that makes the outputs, so that a new build of Vitrine makes everything again.
-     * The two are joined, not hashed together: ten thousand hashes are a good part of a rebuild
-     * when only the quick compiler runs.
+     * Digests of {@code datasets}: the digest of each one's record, as the loader gave them
+     * ({@code known}), followed by a digest of the code that makes the outputs, so that a new
+     * build of Vitrine makes everything again. The two are joined, not hashed together: ten
+     * thousand hashes are a good part of a rebuild when only the quick compiler runs.
+     *
+     * @throws IllegalArgumentException when {@code known} lacks a dataset
      */
     public static DatasetDigests of(List<Dataset> datasets, Map<String, String> known) {
         String code = SiteBuilder.sha256(CodeStamp.of(DatasetDigests.class) + "|" + CodeStamp.of(Dataset.class)).substring(0, 16);
@@ -40,7 +41,10 @@ public final class DatasetDigests {
         MessageDigest all = SiteBuilder.sha256();
         for (Dataset d : datasets.stream().sorted(Comparator.comparing(Dataset::id)).toList()) {
             String record = known.get(d.id());
-            String digest = (record != null ? record : d.digest()) + "-" + code;
+            if (record == null) {
+                throw new IllegalArgumentException("no digest of dataset " + d.id() + ": it was loaded without a cache file");
+            }
+            String digest = record + "-" + code;
             byId.put(d.id(), digest);
             all.update((d.id() + '\t' + digest + '\n').getBytes(StandardCharsets.UTF_8));
         }
