@@ -1,7 +1,11 @@
 package org.vitrine.generator.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.vitrine.core.content.CollectionLoader;
 import org.vitrine.core.model.Technique;
+import org.vitrine.core.model.Visibility;
+import org.vitrine.core.search.DatasetLinks;
+import org.vitrine.core.search.SearchIndexWriter;
 import org.vitrine.core.techniques.PaNet;
 import org.vitrine.core.units.UnitTable;
 import org.vitrine.generator.cli.Vitrine;
@@ -15,6 +19,7 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,10 +30,11 @@ import java.util.stream.Stream;
 
 /**
  * Bakes N synthetic datasets and prints pages/s and peak memory, bakes them again in the same
- * JVM, then changes one dataset and rebuilds, in this JVM and seven times through the
- * {@code vitrine} launcher (a fresh JVM each), after a launcher run that bakes everything again
- * and one that bakes into a new folder. When Hugo is installed, it ends with Hugo's time for the
- * same files: with minimal templates, and making the same outputs as Vitrine (see {@link #hugo}).
+ * JVM, times the API's Lucene index of them (which serve's bakes add), then changes one dataset
+ * and rebuilds, in this JVM and seven times through the {@code vitrine} launcher (a fresh JVM
+ * each), after a launcher run that bakes everything again and one that bakes into a new folder.
+ * When Hugo is installed, it ends with Hugo's time for the same files: with minimal templates,
+ * and making the same outputs as Vitrine (see {@link #hugo}).
  *
  * <pre>mvn -B -q -pl generator -am -Dbench=generator -DskipTests verify [-Dbench.args=10000]</pre>
  */
@@ -65,6 +71,15 @@ public final class BakeBenchmark {
         t0 = System.nanoTime();
         build(content, work.resolve("site-again"));
         System.out.printf(Locale.ROOT, "cold bake again in the same JVM (new folder, compiled code warm): %.2f s%n", seconds(t0));
+
+        // What a static build does not make: the API's Lucene index, which serve's bakes keep
+        // beside the site. Timed apart, in this warm JVM, for what a serve bake adds.
+        org.vitrine.core.model.Collection collection = new CollectionLoader(PaNet.bundled(), new Visibility(LocalDate.now()), null, null)
+                .load(content).collection();
+        t0 = System.nanoTime();
+        SearchIndexWriter.write(collection, work.resolve("lucene"), DatasetLinks.DEFAULT);
+        System.out.printf(Locale.ROOT, "the API's Lucene index of the same datasets, as ./vitrine serve keeps it (no part of a static build): %.2f s%n",
+                seconds(t0));
 
         touch(content, n / 2);
         t0 = System.nanoTime();
