@@ -220,6 +220,9 @@ public final class DatasetReader {
      */
     private static void checkUnit(Fields f, String pointer, String name, String unit) {
         Optional<UnitTable.Unit> known = UnitTable.find(unit);
+        if (known.isPresent() && UnitTable.fits(name, known.get())) {
+            return;
+        }
         Optional<UnitTable.Quantity> expected = UnitTable.quantityOf(name);
         String units = String.join(", ", expected.map(UnitTable::symbolsOf).orElseGet(UnitTable::knownSymbols));
         if (known.isEmpty()) {
@@ -228,7 +231,7 @@ public final class DatasetReader {
             f.warn(pointer, "unit '" + unit + "' of parameter '" + name + "' is not known"
                     + (meant.isEmpty() ? "" : " (did you mean '" + String.join("' or '", meant) + "'?)")
                     + ", so range searches will not find it; " + (expected.isPresent() ? "write one of " : "known units: ") + units);
-        } else if (!UnitTable.fits(name, known.get())) {
+        } else {
             String measured = expected.orElseThrow().noun();
             f.warn(pointer, unit.isBlank()
                     ? "parameter '" + name + "' measures " + measured + " but has no unit: write one of " + units

@@ -39,6 +39,7 @@ public final class PaNet {
     }
 
     private final java.util.function.Supplier<Terms> source;
+    private final Map<String, Optional<Technique>> techniques = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Terms terms;
 
     private PaNet(java.util.function.Supplier<Terms> source) {
@@ -144,6 +145,11 @@ public final class PaNet {
      * first, nearest first, each once), or empty when the id is unknown.
      */
     public Optional<Technique> technique(String id) {
+        // Thousands of datasets share a few techniques: each one's ancestors are walked once.
+        return techniques.computeIfAbsent(id, this::lookUp);
+    }
+
+    private Optional<Technique> lookUp(String id) {
         Map<String, String> labels = terms().labels();
         Map<String, List<String>> parents = terms().parents();
         String label = labels.get(id);

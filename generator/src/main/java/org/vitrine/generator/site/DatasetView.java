@@ -32,7 +32,9 @@ import java.util.stream.Collectors;
  */
 final class DatasetView {
 
+    /** The downloads are indented for people; the JSON-LD in each page is read by machines. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private DatasetView() {
     }
@@ -81,7 +83,7 @@ final class DatasetView {
         m.put("viewers", d.files().stream().filter(f -> viewable(d, f)).map(f -> viewer(d, f)).toList());
         m.put("body", bodyHtml);
         m.put("citation", Citation.text(d, site, landing));
-        m.put("jsonLd", scriptSafe(write(DataCite.schemaOrg(d, site, landing, summaryText))));
+        m.put("jsonLd", scriptSafe(compact(DataCite.schemaOrg(d, site, landing, summaryText))));
         return m;
     }
 
@@ -231,8 +233,16 @@ final class DatasetView {
     }
 
     static String write(Object json) {
+        return write(JSON, json);
+    }
+
+    private static String compact(Object json) {
+        return write(COMPACT, json);
+    }
+
+    private static String write(ObjectMapper mapper, Object json) {
         try {
-            return JSON.writeValueAsString(json);
+            return mapper.writeValueAsString(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
