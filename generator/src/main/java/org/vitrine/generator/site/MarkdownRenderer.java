@@ -10,6 +10,7 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.misc.Extension;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.jsoup.Jsoup;
 import com.vladsch.flexmark.util.ast.Document;
@@ -39,21 +40,30 @@ public final class MarkdownRenderer {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    /** The extensions, in the order of the bits of a flavour's index in {@link #flavours}. */
+    /** The extensions, in the order of the low bits of a flavour's index in {@link #flavours}. */
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create(),
             StrikethroughExtension.create(), FootnoteExtension.create());
+
+    /**
+     * The core block parsers that a body may not need, in the order of the bits of a flavour's
+     * index after the extensions' (see {@link #blockParsersUsable}).
+     */
+    private static final List<DataKey<Boolean>> BLOCK_PARSERS = List.of(Parser.HEADING_PARSER, Parser.BLOCK_QUOTE_PARSER,
+            Parser.FENCED_CODE_BLOCK_PARSER, Parser.HTML_BLOCK_PARSER, Parser.INDENTED_CODE_BLOCK_PARSER,
+            Parser.THEMATIC_BREAK_PARSER, Parser.REFERENCE_PARAGRAPH_PRE_PROCESSOR);
 
     /** A parser and a renderer with the same extensions. */
     private record Flavour(Parser parser, HtmlRenderer renderer) {
     }
 
     /**
-     * A flavour for each set of extensions, made when first needed. Most bodies have no table,
-     * footnote or strikethrough, and flexmark prepares every extension for every document (the
-     * tables extension compiles a pattern each time): without the extensions a body cannot use,
-     * it gives the same HTML at a fraction of the cost.
+     * A flavour for each set of extensions and block parsers, made when first needed. Most bodies
+     * have no table, footnote, heading or quote, and flexmark prepares every extension and block
+     * parser for every document (the tables extension compiles a pattern each time, the heading
+     * parser seven): without those a body cannot use, it gives the same HTML at a fraction of the
+     * cost.
      */
-    private final Flavour[] flavours = new Flavour[1 << EXTENSIONS.size()];
+    private final Flavour[] flavours = new Flavour[1 << (EXTENSIONS.size() + BLOCK_PARSERS.size())];
     private final boolean chooseExtensions;
 
     public MarkdownRenderer() {
@@ -67,7 +77,8 @@ public final class MarkdownRenderer {
 
     /** Parses markdown once, for both its HTML and its plain text. */
     public Parsed parse(String markdown) {
-        int bits = chooseExtensions ? extensionsUsable(markdown) : flavours.length - 1;
+        int bits = chooseExtensions ? extensionsUsable(markdown) | blockParsersUsable(markdown) << EXTENSIONS.size()
+                : flavours.length - 1;
         if (chooseExtensions && (bits & AUTOLINK) != 0) {
             // The address that let autolinks in is mostly a link's destination, which is not
             // text to autolink, and looking for addresses in every text costs a fifth of the
@@ -132,7 +143,85 @@ public final class MarkdownRenderer {
         return bits;
     }
 
+    /**
+     * The core block parsers {@code markdown} could use, as bits in the order of
+     * {@link #BLOCK_PARSERS}; each is kept wherever what starts its blocks could be there, also
+     * inside a list item or quote. A heading needs '#' or an underline line of '=' or '-'; a quote
+     * '>' (which also keeps every parser that a quoted line could need); fenced code "```" or
+     * "~~~"; an HTML block '<'; indented code four spaces or a tab; a thematic break three '*',
+     * '-' or '_' on a line, spaces aside; a link reference definition "]:".
+     */
+    static int blockParsersUsable(String markdown) {
+        boolean quote = markdown.indexOf('>') >= 0;
+        int bits = 0;
+        if (quote || markdown.indexOf('#') >= 0 || hasLine(markdown, MarkdownRenderer::isUnderline)) {
+            bits |= 1;
+        }
+        if (quote) {
+            bits |= 2;
+        }
+        if (markdown.contains("```") || markdown.contains("~~~")) {
+            bits |= 4;
+        }
+        if (markdown.indexOf('<') >= 0) {
+            bits |= 8;
+        }
+        if (quote || markdown.contains("    ") || markdown.indexOf('\t') >= 0) {
+            bits |= 16;
+        }
+        if (quote || hasLine(markdown, MarkdownRenderer::hasBreakRun)) {
+            bits |= 32;
+        }
+        if (markdown.contains("]:")) {
+            bits |= 64;
+        }
+        return bits;
+    }
+
+    private static boolean hasLine(String markdown, java.util.function.Predicate<String> test) {
+        for (int start = 0; start < markdown.length(); ) {
+            int end = markdown.indexOf('\n', start);
+            if (end < 0) {
+                end = markdown.length();
+            }
+            if (test.test(markdown.substring(start, end))) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    /** A setext heading's underline: only '=' or only '-', around spaces. */
+    private static boolean isUnderline(String line) {
+        String s = line.strip();
+        return !s.isEmpty() && (s.chars().allMatch(c -> c == '=') || s.chars().allMatch(c -> c == '-'));
+    }
+
+    /** Three '*', '-' or '_' in a row once blanks are taken out: a thematic break could be on this line. */
+    private static boolean hasBreakRun(String line) {
+        int run = 0;
+        char last = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '\t') {
+                continue;
+            }
+            run = c == last ? run + 1 : 1;
+            last = c;
+            if (run >= 3 && (c == '*' || c == '-' || c == '_')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Flavour flavour(int bits) {
+        // A flavour's fields are final: once made, it is seen whole without the lock.
+        Flavour made = flavours[bits];
+        if (made != null) {
+            return made;
+        }
         synchronized (flavours) {
             if (flavours[bits] == null) {
                 List<Extension> chosen = new java.util.ArrayList<>();
@@ -143,6 +232,9 @@ public final class MarkdownRenderer {
                 }
                 MutableDataSet options = new MutableDataSet();
                 options.set(Parser.EXTENSIONS, chosen);
+                for (int i = 0; i < BLOCK_PARSERS.size(); i++) {
+                    options.set(BLOCK_PARSERS.get(i), (bits & (1 << (EXTENSIONS.size() + i))) != 0);
+                }
                 options.set(HtmlRenderer.SOFT_BREAK, "\n");
                 flavours[bits] = new Flavour(Parser.builder(options).build(), HtmlRenderer.builder(options).build());
             }

@@ -45,10 +45,30 @@ class MarkdownRendererTest {
             "Escapes that spell a scheme: http:\\/\\/example.org/path",
             "An escape that spells an e-mail address: someone\\@example.org",
             "Split by markup: w*ww*.example.org, ht*tps://exa*mple.org and curator@*example*.org",
+            "Setext\n======\n\nand\n---\n\nunder a list:\n\n- Foo\n  ---\n- Bar\n  =\n",
+            "Breaks: \n\n* * *\n\n- - -\n\n___\n\n1. ***\n2. -  -  -\n\n- __ _\n",
+            "A paragraph\n\n    indented code\n\n- item\n\n      code in an item\n\n\tcode after a tab\n",
+            "> A quote\n> ---\n>\n>     quoted code\n> # quoted heading\n\n>> nested\n",
+            "Fences:\n\n```java\nint a;\n```\n\n~~~\ncode\n~~~\n\n- ```\n  in a list\n  ```\n",
+            "A [reference][r] and a [shortcut], undefined [here].\n\n[r]: https://example.org/r \"Title\"\n[shortcut]: /s\n",
+            "<div>\nblock *html*\n</div>\n\n<!-- a comment -->\n\nAfter.",
+            "# ATX\n\n## with trailing ##\n\n#not a heading\n\n- # in a list\n\n1. heading\n   ===\n",
+            "Dashes -- and --- in text, a=b, == and an arrow -> here",
             ""})
     void theSameHtmlAsWithEveryExtension(String markdown) {
         assertEquals(every.toHtml(markdown), chosen.toHtml(markdown));
         assertEquals(every.parse(markdown).text(300), chosen.parse(markdown).text(300));
+    }
+
+    @Test
+    void aPlainBodyIsParsedWithoutTheBlockParsersItCannotUse() {
+        assertEquals(0, MarkdownRenderer.blockParsersUsable(
+                "Plain **bold**, *emphasis*, `code` and a [link](https://example.org/).\n\n- one\n- two\n"));
+        assertEquals(1, MarkdownRenderer.blockParsersUsable("# Title"));
+        assertEquals(1, MarkdownRenderer.blockParsersUsable("Title\n  ===  \n"));
+        assertEquals(32, MarkdownRenderer.blockParsersUsable("1. * * *"));
+        assertEquals(1 | 2 | 16 | 32, MarkdownRenderer.blockParsersUsable("> quoted"), "a quote may hold any block");
+        assertEquals(4 | 8 | 64, MarkdownRenderer.blockParsersUsable("~~~\ncode\n~~~\n\n<div\n\n[a]: /a"));
     }
 
     @Test
