@@ -30,7 +30,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,7 +112,7 @@ public final class SearchBenchmark {
             fixed.add("/api/search?sort=released&page=3");
             List<String> varied = variedMix(VARIED_URLS, new Random(7));
             // Without the answer cache: what every search costs.
-            try (SearchIndex index = SearchIndex.open(dir, Duration.ofSeconds(5), 0)) {
+            try (SearchIndex index = SearchIndex.open(dir, 0)) {
                 inProcess(index, Math.max(2, seconds / 3), "warm-up");
                 inProcess(index, seconds, "measured");
                 serve(index, app -> {
@@ -123,7 +122,7 @@ public final class SearchBenchmark {
                 });
             }
             // With the default answer cache, on the varied mix (a fixed mix would be all hits).
-            try (SearchIndex index = SearchIndex.open(dir, Duration.ofSeconds(5))) {
+            try (SearchIndex index = SearchIndex.open(dir)) {
                 serve(index, app -> {
                     http(app.port(), varied, true, clients, Math.max(2, seconds / 3), gzip, "cache, varied mix, warm-up");
                     http(app.port(), varied, true, clients, seconds, gzip, "cache " + SearchIndex.CACHED_RESULTS + ", varied mix");

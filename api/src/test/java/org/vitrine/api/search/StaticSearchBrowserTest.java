@@ -88,7 +88,7 @@ class StaticSearchBrowserTest {
         Files.copy(root.resolve("site-assets/js/search.js"), site.resolve("js/search.js"));
         StaticIndexWriter.write(DemoCollection.collection(), site.resolve("search-index.json"), DatasetLinks.DEFAULT);
         SearchIndexWriter.write(DemoCollection.collection(), site.resolve("index"), DatasetLinks.DEFAULT);
-        index = SearchIndex.open(site.resolve("index"), null);
+        index = SearchIndex.open(site.resolve("index"));
         api = ApiServer.create(List.of(new SearchRoutes(index)), c -> { }).start("127.0.0.1", 0);
         Files.writeString(site.resolve("search.html"), page(""));
         Files.writeString(site.resolve("api-search.html"), page("http://127.0.0.1:" + api.port()));
@@ -252,7 +252,7 @@ class StaticSearchBrowserTest {
         assertTrue(demo.collection().publicDatasets().size() >= 6, "demo datasets: " + demo.collection().publicDatasets().size());
         StaticIndexWriter.write(demo.collection(), site.resolve("demo-index.json"), DatasetLinks.DEFAULT);
         SearchIndexWriter.write(demo.collection(), site.resolve("demo"), DatasetLinks.DEFAULT);
-        try (SearchIndex demoIndex = SearchIndex.open(site.resolve("demo"), null)) {
+        try (SearchIndex demoIndex = SearchIndex.open(site.resolve("demo"))) {
             assertEquals(List.of(), mismatches("demo-index.json", DEMO_QUERIES, q -> new ObjectMapper().valueToTree(
                     demoIndex.search(new SearchRequest(q, Map.of(), List.of(), SearchRequest.Sort.RELEVANCE, 1, 5)))));
         }

@@ -42,7 +42,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -53,19 +52,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
  * Searches the Lucene index that {@link SearchIndexWriter} wrote. Thread-safe.
  *
- * <p>When the index on disk is rebuilt, {@link #refresh()} (called periodically when opened with
- * a refresh interval) opens the new commit and swaps it in; queries already running keep the
- * searcher they started with, which is closed once the last of them releases it. No restart, no
- * failed in-flight query. Until an index exists at the path, searches answer no hits.
+ * <p>When the index on disk is rebuilt, {@link #refresh()} (called by whoever rebuilt it) opens
+ * the new commit and swaps it in; queries already running keep the searcher they started with,
+ * which is closed once the last of them releases it. No restart, no failed in-flight query.
+ * Until an index exists at the path, searches answer no hits.
  */
 public final class SearchIndex implements Closeable {
 
@@ -79,35 +75,18 @@ public final class SearchIndex implements Closeable {
     private final Directory directory;
     private final Object swapLock = new Object();
     private volatile SearcherManager manager;
-    private final ScheduledExecutorService refresher;
     private final int cachedResults;
 
-    private SearchIndex(Path path, Duration refreshInterval, int cachedResults) throws IOException {
+    private SearchIndex(Path path, int cachedResults) throws IOException {
         this.path = path;
         this.cachedResults = cachedResults;
         this.directory = FSDirectory.open(path);
         refresh();
-        if (refreshInterval != null) {
-            refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "search-index-refresh");
-                t.setDaemon(true);
-                return t;
-            });
-            long ms = refreshInterval.toMillis();
-            refresher.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
-        } else {
-            refresher = null;
-        }
     }
 
-    /**
-     * Opens the index at {@code path} (which may not exist yet).
-     *
-     * @param refreshInterval how often to look for a rebuilt index, or null to refresh only when
-     *                        {@link #refresh()} is called
-     */
-    public static SearchIndex open(Path path, Duration refreshInterval) throws IOException {
-        return open(path, refreshInterval, CACHED_RESULTS);
+    /** Opens the index at {@code path} (which may not exist yet). */
+    public static SearchIndex open(Path path) throws IOException {
+        return open(path, CACHED_RESULTS);
     }
 
     /**
@@ -115,11 +94,11 @@ public final class SearchIndex implements Closeable {
      * {@code cachedResults} recent searches of the current index version (0: none). The cache is
      * dropped with its version when a rebuilt index is swapped in.
      */
-    public static SearchIndex open(Path path, Duration refreshInterval, int cachedResults) throws IOException {
+    public static SearchIndex open(Path path, int cachedResults) throws IOException {
         if (cachedResults < 0) {
             throw new IllegalArgumentException("cachedResults must be 0 or more, not " + cachedResults);
         }
-        return new SearchIndex(path, refreshInterval, cachedResults);
+        return new SearchIndex(path, cachedResults);
     }
 
     /** The folder this index reads. */
@@ -167,14 +146,6 @@ public final class SearchIndex implements Closeable {
             key.append(':').append(StringHelper.idToString(segment.info.getId()));
         }
         return key.toString();
-    }
-
-    private void refreshQuietly() {
-        try {
-            refresh();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Search index {} could not be refreshed; still serving the previous one: {}", path, e.toString());
-        }
     }
 
     /** Number of datasets in the index. */
@@ -419,9 +390,6 @@ public final class SearchIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
-        if (refresher != null) {
-            refresher.shutdownNow();
-        }
         synchronized (swapLock) {
             if (manager != null) {
                 manager.close();

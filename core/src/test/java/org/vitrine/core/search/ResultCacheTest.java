@@ -23,7 +23,7 @@ class ResultCacheTest {
     @Test
     void repeatedRequestsAreAnsweredFromTheCache() throws Exception {
         SearchIndexWriter.write(DemoCollection.collection(), dir, DatasetLinks.DEFAULT);
-        try (SearchIndex index = SearchIndex.open(dir, null, 8)) {
+        try (SearchIndex index = SearchIndex.open(dir, 8)) {
             SearchResult first = index.search(SearchRequest.of("imaging"));
             assertSame(first, index.search(SearchRequest.of("  imaging ")), "the normalised request is the key");
             SearchRequest filtered = new SearchRequest("", Map.of("license", List.of("CC-BY-4.0")), List.of(),
@@ -36,7 +36,7 @@ class ResultCacheTest {
     @Test
     void keepsAtMostItsCapacityDroppingTheLeastRecentlyUsed() throws Exception {
         SearchIndexWriter.write(DemoCollection.collection(), dir, DatasetLinks.DEFAULT);
-        try (SearchIndex index = SearchIndex.open(dir, null, 2)) {
+        try (SearchIndex index = SearchIndex.open(dir, 2)) {
             SearchResult a = index.search(SearchRequest.of("ima*"));
             SearchResult b = index.search(SearchRequest.of("pty*"));
             assertSame(a, index.search(SearchRequest.of("ima*"))); // a is now the most recent
@@ -54,7 +54,7 @@ class ResultCacheTest {
     void aRebuiltIndexStartsWithAnEmptyCache() throws Exception {
         List<Dataset> before = DemoCollection.datasets();
         SearchIndexWriter.write(DemoCollection.collection(before), dir, DatasetLinks.DEFAULT);
-        try (SearchIndex index = SearchIndex.open(dir, null, 8)) {
+        try (SearchIndex index = SearchIndex.open(dir, 8)) {
             SearchResult old = index.search(SearchRequest.of(""));
             List<Dataset> after = new java.util.ArrayList<>(before);
             after.add(DemoCollection.dataset("added", "An added dataset", DemoCollection.CDI, "X", null, null,
@@ -72,12 +72,12 @@ class ResultCacheTest {
     @Test
     void invalidQueriesAreRefusedEveryTimeAndNothingIsKeptWithoutACache() throws Exception {
         SearchIndexWriter.write(DemoCollection.collection(), dir, DatasetLinks.DEFAULT);
-        try (SearchIndex cached = SearchIndex.open(dir, null, 8)) {
+        try (SearchIndex cached = SearchIndex.open(dir, 8)) {
             assertThrows(InvalidQueryException.class, () -> cached.search(SearchRequest.of("\"unclosed")));
             assertThrows(InvalidQueryException.class, () -> cached.search(SearchRequest.of("\"unclosed")));
             assertEquals(0, cached.cachedResults());
         }
-        try (SearchIndex uncached = SearchIndex.open(dir, null, 0)) {
+        try (SearchIndex uncached = SearchIndex.open(dir, 0)) {
             SearchResult first = uncached.search(SearchRequest.of("imaging"));
             SearchResult second = uncached.search(SearchRequest.of("imaging"));
             assertNotSame(first, second);
@@ -88,7 +88,7 @@ class ResultCacheTest {
 
     @Test
     void withoutAnIndexInvalidQueriesAreStillRefused() throws Exception {
-        try (SearchIndex none = SearchIndex.open(dir.resolve("missing"), null)) {
+        try (SearchIndex none = SearchIndex.open(dir.resolve("missing"))) {
             assertEquals(0, none.search(SearchRequest.of("imaging")).total());
             assertThrows(InvalidQueryException.class, () -> none.search(SearchRequest.of("\"unclosed")));
         }

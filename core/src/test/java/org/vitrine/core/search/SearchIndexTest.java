@@ -26,7 +26,7 @@ class SearchIndexTest {
     @BeforeAll
     static void build() throws Exception {
         SearchIndexWriter.write(DemoCollection.collection(), dir.resolve("index"), DatasetLinks.DEFAULT);
-        index = SearchIndex.open(dir.resolve("index"), null);
+        index = SearchIndex.open(dir.resolve("index"));
     }
 
     @AfterAll
@@ -198,7 +198,7 @@ class SearchIndexTest {
         }
         Path other = dir.resolve("wide");
         SearchIndexWriter.write(DemoCollection.collection(many), other, DatasetLinks.DEFAULT);
-        try (SearchIndex wide = SearchIndex.open(other, null)) {
+        try (SearchIndex wide = SearchIndex.open(other)) {
             SearchResult r = wide.search(new SearchRequest("zz*", Map.of(), List.of(), null, 1, 100));
             assertTrue(r.total() > 0 && r.total() <= DatasetQueryParser.MAX_EXPANSIONS * 2L, "total " + r.total());
             assertTrue(wide.search(SearchRequest.of("zz1tern~")).total() > 0);
@@ -215,7 +215,7 @@ class SearchIndexTest {
         }
         Path bulk = dir.resolve("bulk");
         SearchIndexWriter.write(DemoCollection.collection(many), bulk, DatasetLinks.DEFAULT);
-        try (SearchIndex big = SearchIndex.open(bulk, null)) {
+        try (SearchIndex big = SearchIndex.open(bulk)) {
             assertEquals(1500, big.search(SearchRequest.of("common")).total());
             assertEquals(1500, big.search(SearchRequest.of("")).total());
             SearchResult even = big.search(new SearchRequest("common", Map.of("facility", List.of("Even")), List.of(),
@@ -324,7 +324,7 @@ class SearchIndexTest {
         Path live = dir.resolve("live");
         List<Dataset> before = DemoCollection.datasets();
         SearchIndexWriter.write(DemoCollection.collection(before), live, DatasetLinks.DEFAULT);
-        try (SearchIndex swapping = SearchIndex.open(live, null)) {
+        try (SearchIndex swapping = SearchIndex.open(live)) {
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             java.util.concurrent.atomic.AtomicLong queries = new java.util.concurrent.atomic.AtomicLong();
             List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
@@ -372,7 +372,7 @@ class SearchIndexTest {
     void anIndexFolderReplacedWholesaleIsReopened() throws Exception {
         Path replaced = dir.resolve("replaced");
         SearchIndexWriter.write(DemoCollection.collection(), replaced, DatasetLinks.DEFAULT);
-        try (SearchIndex index = SearchIndex.open(replaced, null)) {
+        try (SearchIndex index = SearchIndex.open(replaced)) {
             SearchResult before = index.search(SearchRequest.of("holographic"));
             assertEquals(1, before.total());
             try (var files = java.nio.file.Files.walk(replaced)) {
@@ -389,7 +389,7 @@ class SearchIndexTest {
     @Test
     void aMissingIndexAnswersNothingUntilItAppears() throws Exception {
         Path later = dir.resolve("later");
-        try (SearchIndex waiting = SearchIndex.open(later, null)) {
+        try (SearchIndex waiting = SearchIndex.open(later)) {
             assertEquals(0, waiting.search(SearchRequest.of("imaging")).total());
             assertEquals(7, waiting.search(SearchRequest.of("")).facets().size());
             SearchIndexWriter.write(DemoCollection.collection(), later, DatasetLinks.DEFAULT);

@@ -101,7 +101,7 @@ final class ServeCommand implements Callable<Integer> {
         // The watcher's bakes bring the index up to date and swap it in, without a restart.
         SearchIndex search;
         try {
-            search = SearchIndex.open(built.searchIndex(), null);
+            search = SearchIndex.open(built.searchIndex());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot open the search index " + built.searchIndex(), e);
         }

@@ -54,7 +54,7 @@ class ApiSearchIndexTest {
         assertEquals(updated, serveBake(content, site));
         Path rewritten = serveBake(content, tmp.resolve("fresh"));
 
-        try (var a = SearchIndex.open(updated, null); var b = SearchIndex.open(rewritten, null)) {
+        try (var a = SearchIndex.open(updated); var b = SearchIndex.open(rewritten)) {
             for (String q : List.of("zeolite", "perovskite", "three", "dataset")) {
                 var request = SearchRequest.of(q);
                 assertEquals(b.search(request), a.search(request), q);
@@ -73,7 +73,7 @@ class ApiSearchIndexTest {
         // An edit that removes nothing is not merged at once: same hits, order, counts and snippets.
         Fixtures.dataset(content, "one", Fixtures.validDataset("one", "keywords: [zeolite, perovskite]"));
         serveBake(content, site);
-        try (var a = SearchIndex.open(updated, null); var b = SearchIndex.open(serveBake(content, tmp.resolve("fresh2")), null)) {
+        try (var a = SearchIndex.open(updated); var b = SearchIndex.open(serveBake(content, tmp.resolve("fresh2")))) {
             for (String q : List.of("zeolite", "perovskite", "one", "dataset")) {
                 var request = SearchRequest.of(q);
                 var expected = b.search(request);
