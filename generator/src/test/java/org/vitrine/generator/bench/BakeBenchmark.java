@@ -189,24 +189,57 @@ public final class BakeBenchmark {
         long vitrineFiles = countFiles(site);
         hugoBake(version, "minimal templates", minimal, content, inProcess, launched, vitrineFiles);
         hugoBake(version, "same outputs as Vitrine", same, content, inProcess, launched, vitrineFiles);
+
+        // Single runs on a shared machine vary by a tenth or more, and the disk's state (see
+        // the README) moves Vitrine, which writes four times Hugo's files, more than Hugo. So the
+        // yardstick is also taken in turns: the launcher's cold bake and Hugo's minimal site,
+        // each into a new folder, three times, compared by their medians.
+        List<Double> vitrineTimes = new ArrayList<>();
+        List<Double> hugoTimes = new ArrayList<>();
+        for (int turn = 1; turn <= TURNS; turn++) {
+            Launched bake = launch(projectRoot, content, work.resolve("site-turn-" + turn));
+            if (bake.exit() != 0) {
+                throw new IllegalStateException("./vitrine build failed, exit " + bake.exit() + ": " + bake.output());
+            }
+            vitrineTimes.add(bake.seconds());
+            hugoTimes.add(hugoRun(minimal, work.resolve("hugo-minimal-turn-" + turn)));
+            System.out.printf(Locale.ROOT, "turn %d: cold bake through ./vitrine build %.2f s, Hugo with minimal templates %.2f s%n",
+                    turn, vitrineTimes.get(turn - 1), hugoTimes.get(turn - 1));
+        }
+        System.out.printf(Locale.ROOT, "in turns, medians: ./vitrine build %.2f s, Hugo with minimal templates %.2f s: %.2f times as long%n",
+                median(vitrineTimes), median(hugoTimes), median(vitrineTimes) / median(hugoTimes));
+    }
+
+    /** Turns of Vitrine's and Hugo's cold bakes (an odd number, for a median). */
+    private static final int TURNS = 3;
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     /** Bakes the Hugo site {@code dir} with the collection's dataset files and prints its time against Vitrine's cold bakes. */
     private static void hugoBake(String version, String which, Path dir, Path content, double inProcess, double launched, long vitrineFiles)
             throws IOException, InterruptedException {
         copyTree(content.resolve("datasets"), dir.resolve("content/datasets"));
+        double hugoSeconds = hugoRun(dir, dir.resolve("public"));
+        System.out.printf(Locale.ROOT, "%s, %s: %d files (Vitrine's site: %d) in %.2f s; Vitrine's cold bake took %.2f times as long"
+                        + " in this JVM, %.2f times through ./vitrine build%n",
+                version, which, countFiles(dir.resolve("public")), vitrineFiles, hugoSeconds, inProcess / hugoSeconds, launched / hugoSeconds);
+    }
+
+    /** Hugo's time to bake the site {@code dir} into {@code destination}. */
+    private static double hugoRun(Path dir, Path destination) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("hugo", "--quiet", "--source", dir.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("hugo", "--quiet", "--source", dir.toString(), "--destination", destination.toString())
+                .redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = p.waitFor();
         double hugoSeconds = seconds(t0);
         if (exit != 0) {
-            System.out.printf("hugo (%s) failed, exit %d: %s%n", which, exit, text.strip());
-            return;
+            throw new IllegalStateException("hugo failed on " + dir + ", exit " + exit + ": " + text.strip());
         }
-        System.out.printf(Locale.ROOT, "%s, %s: %d files (Vitrine's site: %d) in %.2f s; Vitrine's cold bake took %.2f times as long"
-                        + " in this JVM, %.2f times through ./vitrine build%n",
-                version, which, countFiles(dir.resolve("public")), vitrineFiles, hugoSeconds, inProcess / hugoSeconds, launched / hugoSeconds);
+        return hugoSeconds;
     }
 
     /** Copies the files under {@code from} into {@code to} (merging with what is there), and returns {@code to}. */
