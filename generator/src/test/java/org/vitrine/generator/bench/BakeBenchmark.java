@@ -193,21 +193,29 @@ public final class BakeBenchmark {
         // Single runs on a shared machine vary by a tenth or more, and the disk's state (see
         // the README) moves Vitrine, which writes four times Hugo's files, more than Hugo. So the
         // yardstick is also taken in turns: the launcher's cold bake and Hugo's minimal site,
-        // each into a new folder, three times, compared by their medians.
+        // each into a new folder, three times, compared by their medians. Each starts once the
+        // writes of the one before are on disk, so that neither pays for the other's.
         List<Double> vitrineTimes = new ArrayList<>();
         List<Double> hugoTimes = new ArrayList<>();
         for (int turn = 1; turn <= TURNS; turn++) {
+            sync();
             Launched bake = launch(projectRoot, content, work.resolve("site-turn-" + turn));
             if (bake.exit() != 0) {
                 throw new IllegalStateException("./vitrine build failed, exit " + bake.exit() + ": " + bake.output());
             }
             vitrineTimes.add(bake.seconds());
+            sync();
             hugoTimes.add(hugoRun(minimal, work.resolve("hugo-minimal-turn-" + turn)));
             System.out.printf(Locale.ROOT, "turn %d: cold bake through ./vitrine build %.2f s, Hugo with minimal templates %.2f s%n",
                     turn, vitrineTimes.get(turn - 1), hugoTimes.get(turn - 1));
         }
         System.out.printf(Locale.ROOT, "in turns, medians: ./vitrine build %.2f s, Hugo with minimal templates %.2f s: %.2f times as long%n",
                 median(vitrineTimes), median(hugoTimes), median(vitrineTimes) / median(hugoTimes));
+    }
+
+    /** Waits until what was written so far is on disk. */
+    private static void sync() throws IOException, InterruptedException {
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
     }
 
     /** Turns of Vitrine's and Hugo's cold bakes (an odd number, for a median). */
