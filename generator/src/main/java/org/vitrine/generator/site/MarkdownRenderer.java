@@ -154,7 +154,7 @@ public final class MarkdownRenderer {
     static int blockParsersUsable(String markdown) {
         boolean quote = markdown.indexOf('>') >= 0;
         int bits = 0;
-        if (quote || markdown.indexOf('#') >= 0 || hasLine(markdown, MarkdownRenderer::isUnderline)) {
+        if (quote || markdown.indexOf('#') >= 0 || markdown.lines().anyMatch(MarkdownRenderer::isUnderline)) {
             bits |= 1;
         }
         if (quote) {
@@ -169,27 +169,13 @@ public final class MarkdownRenderer {
         if (quote || markdown.contains("    ") || markdown.indexOf('\t') >= 0) {
             bits |= 16;
         }
-        if (quote || hasLine(markdown, MarkdownRenderer::hasBreakRun)) {
+        if (quote || markdown.lines().anyMatch(MarkdownRenderer::hasBreakRun)) {
             bits |= 32;
         }
         if (markdown.contains("]:")) {
             bits |= 64;
         }
         return bits;
-    }
-
-    private static boolean hasLine(String markdown, java.util.function.Predicate<String> test) {
-        for (int start = 0; start < markdown.length(); ) {
-            int end = markdown.indexOf('\n', start);
-            if (end < 0) {
-                end = markdown.length();
-            }
-            if (test.test(markdown.substring(start, end))) {
-                return true;
-            }
-            start = end + 1;
-        }
-        return false;
     }
 
     /** A setext heading's underline: only '=' or only '-', around spaces. */

@@ -106,9 +106,8 @@ public final class BakeBenchmark {
             System.out.printf(Locale.ROOT, "rebuild after one change (./vitrine build, fresh JVM, run %d): %.2f s, exit %d — %s%n",
                     run, r.seconds(), r.exit(), r.output());
         }
-        Collections.sort(rebuilds);
         System.out.printf(Locale.ROOT, "rebuild after one change (./vitrine build, fresh JVM): median %.2f s of %d, fastest %.2f s, slowest %.2f s%n",
-                rebuilds.get(rebuilds.size() / 2), rebuilds.size(), rebuilds.get(0), rebuilds.get(rebuilds.size() - 1));
+                median(rebuilds), rebuilds.size(), Collections.min(rebuilds), Collections.max(rebuilds));
 
         hugo(work, content, site, projectRoot, cold, fresh.seconds());
         System.out.println("content and site left in " + work);
@@ -221,6 +220,7 @@ public final class BakeBenchmark {
     /** Turns of Vitrine's and Hugo's cold bakes (an odd number, for a median). */
     private static final int TURNS = 3;
 
+    /** The middle of an odd number of times. */
     private static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
