@@ -1,19 +1,25 @@
 package org.vitrine.core.content;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +31,11 @@ import java.util.Map;
  */
 public final class FrontMatter {
 
-    private static final YAMLFactory YAML = new YAMLFactory();
+    // SnakeYAML's events are read directly: the tree is built here anyway, with the line of
+    // every value, and Jackson's YAML reader in between made a resolver of its own per file.
+    private static final LoaderOptions LOADING = new LoaderOptions();
+    /** Only read after it is made, which SnakeYAML's resolver allows from any thread. */
+    private static final Resolver RESOLVER = new Resolver();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Path file;
@@ -116,19 +126,27 @@ public final class FrontMatter {
 
     private static ObjectNode readMapping(String yaml, int offset, Map<String, Integer> lines) throws Invalid {
         ObjectNode data;
-        try (JsonParser p = YAML.createParser(yaml)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                data = NODES.objectNode();
-            } else if (first != JsonToken.START_OBJECT) {
-                throw new Invalid(offset + line(p), "YAML must be a mapping of fields (key: value)");
+        try {
+            Parser p = new ParserImpl(new StreamReader(yaml), LOADING);
+            p.getEvent(); // the stream's start
+            if (p.checkEvent(Event.ID.StreamEnd)) {
+                data = NODES.objectNode(); // nothing but comments
             } else {
+                p.getEvent(); // the document's start
+                Event first = p.peekEvent();
+                if (!(first instanceof MappingStartEvent)) {
+                    throw new Invalid(offset + line(first), "YAML must be a mapping of fields (key: value)");
+                }
                 data = (ObjectNode) read(p, "", lines, offset);
+                p.getEvent(); // the document's end
+                if (!p.checkEvent(Event.ID.StreamEnd)) {
+                    throw new Invalid(offset + line(p.peekEvent()), "a second YAML document: write one mapping of fields");
+                }
             }
-        } catch (JsonProcessingException e) {
+        } catch (MarkedYAMLException e) {
             throw malformed(e, offset);
-        } catch (IOException e) {
-            throw new Invalid(1, "cannot read YAML: " + e.getMessage());
+        } catch (YAMLException e) {
+            throw new Invalid(1, "malformed YAML: " + e.getMessage().lines().findFirst().orElse("").strip());
         }
         lines.put("", 1);
         return data;
@@ -138,71 +156,165 @@ public final class FrontMatter {
      * The YAML parser's own account of a problem: what is wrong, on the line where it is (a tab
      * used to indent, a missing bracket), and where the construct it was reading began.
      */
-    private static Invalid malformed(JsonProcessingException e, int offset) {
-        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null && yaml.getProblemMark() != null) {
-            String problem = yaml.getProblem().strip();
-            Mark start = yaml.getContextMark();
-            String context = yaml.getContext() == null || start == null ? ""
-                    : " (" + yaml.getContext().strip() + " from line " + (offset + start.getLine() + 1) + ")";
-            return new Invalid(offset + yaml.getProblemMark().getLine() + 1, "malformed YAML: " + problem + context);
-        }
-        JsonLocation loc = e.getLocation();
-        int at = loc == null ? 1 : offset + Math.max(loc.getLineNr(), 1);
-        return new Invalid(at, "malformed YAML: " + e.getOriginalMessage().lines().findFirst().orElse("").strip());
+    private static Invalid malformed(MarkedYAMLException yaml, int offset) {
+        String problem = yaml.getProblem() == null ? yaml.getMessage() : yaml.getProblem();
+        Mark at = yaml.getProblemMark() != null ? yaml.getProblemMark() : yaml.getContextMark();
+        Mark start = yaml.getContextMark();
+        String context = yaml.getContext() == null || start == null ? ""
+                : " (" + yaml.getContext().strip() + " from line " + (offset + start.getLine() + 1) + ")";
+        return new Invalid(at == null ? 1 : offset + at.getLine() + 1,
+                "malformed YAML: " + problem.lines().findFirst().orElse("").strip() + context);
     }
 
-    private static int line(JsonParser p) {
-        return Math.max(p.currentTokenLocation().getLineNr(), 1);
+    private static int line(Event e) {
+        return e.getStartMark().getLine() + 1;
     }
 
-    private static JsonNode read(JsonParser p, String pointer, Map<String, Integer> lines, int offset)
-            throws IOException, Invalid {
-        lines.putIfAbsent(pointer, offset + line(p));
-        if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            // The parser gives an alias as the name of its anchor, which would pass for the value.
-            throw new Invalid(offset + line(p), "YAML aliases (*" + p.getText() + ") are not supported: write the value out");
+    private static JsonNode read(Parser p, String pointer, Map<String, Integer> lines, int offset) throws Invalid {
+        Event e = p.getEvent();
+        lines.putIfAbsent(pointer, offset + line(e));
+        if (e instanceof MappingStartEvent) {
+            ObjectNode obj = NODES.objectNode();
+            while (!p.checkEvent(Event.ID.MappingEnd)) {
+                Event key = p.peekEvent();
+                if (!(key instanceof ScalarEvent k)) {
+                    throw new Invalid(offset + line(key), "a key must be plain text");
+                }
+                String name = k.getValue();
+                int keyLine = offset + line(k);
+                if (obj.has(name)) {
+                    throw new Invalid(keyLine, "duplicate key '" + name + "'");
+                }
+                p.getEvent();
+                String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+                lines.put(child, keyLine);
+                obj.set(name, read(p, child, lines, offset));
+            }
+            p.getEvent();
+            return obj;
         }
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT -> {
-                ObjectNode obj = NODES.objectNode();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    int keyLine = offset + line(p);
-                    if (obj.has(name)) {
-                        throw new Invalid(keyLine, "duplicate key '" + name + "'");
-                    }
-                    String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
-                    lines.put(child, keyLine);
-                    p.nextToken();
-                    obj.set(name, read(p, child, lines, offset));
-                }
-                return obj;
+        if (e instanceof SequenceStartEvent) {
+            ArrayNode arr = NODES.arrayNode();
+            int i = 0;
+            while (!p.checkEvent(Event.ID.SequenceEnd)) {
+                arr.add(read(p, pointer + "/" + i++, lines, offset));
             }
-            case START_ARRAY -> {
-                ArrayNode arr = NODES.arrayNode();
-                int i = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    arr.add(read(p, pointer + "/" + i++, lines, offset));
-                }
-                return arr;
-            }
-            case VALUE_STRING -> {
-                return NODES.textNode(p.getText());
-            }
-            case VALUE_NUMBER_INT -> {
-                return NODES.numberNode(p.getLongValue());
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return NODES.numberNode(p.getDoubleValue());
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return NODES.booleanNode(p.getBooleanValue());
-            }
-            case VALUE_NULL -> {
+            p.getEvent();
+            return arr;
+        }
+        if (e instanceof ScalarEvent scalar) {
+            return scalar(scalar);
+        }
+        if (e instanceof AliasEvent alias) {
+            throw new Invalid(offset + line(e), "YAML aliases (*" + alias.getAnchor() + ") are not supported: write the value out");
+        }
+        throw new Invalid(offset + line(e), "unsupported YAML value");
+    }
+
+    /** The tags of YAML 1.1's types ("!!int"); any other tag leaves a value text. */
+    private static final String YAML_TAG = "tag:yaml.org,2002:";
+
+    /**
+     * A scalar typed as YAML 1.1 (and Jackson's YAML reader) types it: a quoted value is text; a
+     * plain one is null, a boolean ("yes", "off"), an integer, a decimal or else text (dates
+     * included), unless a "!!" tag says which.
+     */
+    private static JsonNode scalar(ScalarEvent e) {
+        String value = e.getValue();
+        String tag = e.getTag();
+        String type;
+        if (tag == null || tag.equals("!")) {
+            type = e.getImplicit().canOmitTagInPlainScalar() ? plainType(value) : "str";
+        } else if (tag.startsWith(YAML_TAG)) {
+            type = tag.substring(YAML_TAG.length());
+        } else {
+            type = "str";
+        }
+        switch (type) {
+            case "null" -> {
                 return NODES.nullNode();
             }
-            default -> throw new Invalid(offset + line(p), "unsupported YAML value");
+            case "bool" -> {
+                Boolean b = bool(value);
+                return b == null ? NODES.textNode(value) : NODES.booleanNode(b);
+            }
+            case "int" -> {
+                Long n = integer(value);
+                return n == null ? NODES.textNode(value) : NODES.numberNode(n);
+            }
+            case "float" -> {
+                Double d = decimal(value);
+                return d == null ? NODES.textNode(value) : NODES.numberNode(d);
+            }
+            default -> {
+                return NODES.textNode(value);
+            }
+        }
+    }
+
+    /**
+     * The YAML 1.1 type of a plain scalar: "str" or the name of its tag. Only a value made of the
+     * characters of numbers, booleans and nulls is handed to SnakeYAML's resolver, whose patterns
+     * (tried for every value that starts like a number) cost more than the rest of the parse.
+     */
+    private static String plainType(String value) {
+        if (value.isEmpty()) {
+            return "null";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+                    || c == '.' || c == '-' || c == '+' || c == '_' || c == ':' || c == '~')) {
+                return "str";
+            }
+        }
+        Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
+        return tag.getValue().startsWith(YAML_TAG) ? tag.getValue().substring(YAML_TAG.length()) : "str";
+    }
+
+    private static Boolean bool(String value) {
+        return switch (value) {
+            case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y" -> true;
+            case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N" -> false;
+            default -> null;
+        };
+    }
+
+    /** A YAML 1.1 integer ("1_000", "0x1F", "0b101", "017" octal, signed); null when it does not fit a long. */
+    private static Long integer(String value) {
+        String v = value.replace("_", "");
+        boolean negative = v.startsWith("-");
+        if (negative || v.startsWith("+")) {
+            v = v.substring(1);
+        }
+        int radix = 10;
+        if (v.startsWith("0x") || v.startsWith("0X")) {
+            radix = 16;
+            v = v.substring(2);
+        } else if (v.startsWith("0b") || v.startsWith("0B")) {
+            radix = 2;
+            v = v.substring(2);
+        } else if (v.length() > 1 && v.startsWith("0")) {
+            radix = 8;
+            v = v.substring(1);
+        }
+        try {
+            return Long.parseLong(negative ? "-" + v : v, radix);
+        } catch (NumberFormatException tooLargeOrSexagesimal) {
+            return null;
+        }
+    }
+
+    /**
+     * A YAML 1.1 decimal ("1.5e3", "1_000.5"); null for one no JSON can hold (".inf", ".nan") and
+     * one Java cannot read (sexagesimal), which stay text for the checks to point at.
+     */
+    private static Double decimal(String value) {
+        try {
+            double d = Double.parseDouble(value.replace("_", ""));
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException infinityOrSexagesimal) {
+            return null;
         }
     }
 

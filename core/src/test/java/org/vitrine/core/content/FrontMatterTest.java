@@ -1,5 +1,8 @@
 package org.vitrine.core.content;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -90,5 +93,72 @@ class FrontMatterTest {
         assertEquals("", FrontMatter.parse(FILE, "---\nid: x\n--- \n").body());
         assertEquals(1, assertThrows(FrontMatter.Invalid.class, () -> FrontMatter.parse(FILE, "---")).line());
         assertEquals(1, assertThrows(FrontMatter.Invalid.class, () -> FrontMatter.parse(FILE, "id: x\n---\n")).line());
+    }
+
+    @Test
+    void valuesAreTypedAsJacksonsYamlReaderTypesThem() throws Exception {
+        String yaml = """
+                plain: some text
+                number: 42
+                negative: -17
+                underscores: 1_000
+                hex: 0x1F
+                octal: 017
+                binary: 0b101
+                zero: 0
+                decimal: 1.5
+                exponent: 1.5e3
+                leadingDot: .5
+                yes: yes
+                no: No
+                on: ON
+                off: off
+                true: True
+                false: FALSE
+                y: y
+                tilde: ~
+                null: null
+                empty:
+                date: 2017-06-18
+                datetime: 2001-12-14t21:59:43.10-05:00
+                doi: 10.1234/abc.5
+                orcid: 0000-0002-1825-0097
+                version: 1.2.3
+                energy: 7.70 keV
+                quoted: "42"
+                single: 'yes'
+                emptyQuoted: ""
+                str: !!str 42
+                int: !!int "7"
+                float: !!float "2"
+                bool: !!bool "yes"
+                custom: !thing 5
+                list: [1, two, 3.0, yes, ~, "8"]
+                nested: {a: 1, b: [x, -2.5e-3]}
+                block:
+                  - name: Ada
+                    year: 1843
+                """;
+        JsonNode expected = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        assertEquals(expected.toString(), FrontMatter.yamlFile(FILE, yaml).data().toString());
+    }
+
+    @Test
+    void whatNoNumberCanHoldStaysText() throws FrontMatter.Invalid {
+        // Jackson's YAML reader refuses these (or has the JSON outputs write a bare Infinity).
+        FrontMatter fm = FrontMatter.yamlFile(FILE, "huge: 123456789012345678901234567890\nsexagesimal: 1:30\n"
+                + "inf: -.Inf\nnan: .NaN\ntagged: !!float Infinity\n");
+        for (String key : new String[] {"huge", "sexagesimal", "inf", "nan", "tagged"}) {
+            assertTrue(fm.data().get(key).isTextual(), key + " is " + fm.data().get(key));
+        }
+        assertEquals("1:30", fm.data().get("sexagesimal").textValue());
+    }
+
+    @Test
+    void oneDocumentOnly() {
+        FrontMatter.Invalid second = assertThrows(FrontMatter.Invalid.class, () -> FrontMatter.yamlFile(FILE, "title: a\n---\ntitle: b\n"));
+        assertEquals(2, second.line());
+        FrontMatter.Invalid complexKey = assertThrows(FrontMatter.Invalid.class, () -> FrontMatter.yamlFile(FILE, "title: a\n? [x, y]\n: z\n"));
+        assertEquals(2, complexKey.line());
     }
 }
