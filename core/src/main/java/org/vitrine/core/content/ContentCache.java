@@ -3,6 +3,7 @@ package org.vitrine.core.content;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.vitrine.core.model.Dataset;
 
@@ -28,7 +29,9 @@ final class ContentCache {
     // Smile (binary JSON) reads the ten thousand records of a large site faster than JSON text.
     // Each entry is a document of its own, so an entry carried over is written back as read.
     // Paths are kept as plain strings: Jackson's default (a file: URI) costs a URI parse each.
-    private static final ObjectMapper JSON = new ObjectMapper(new SmileFactory())
+    // A record's bytes are kept as they are, not spread over 7-bit bytes: nothing here scans for
+    // Smile's end marker.
+    private static final ObjectMapper JSON = new ObjectMapper(new SmileFactory().disable(SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT))
             .registerModule(new JavaTimeModule())
             .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
                     .addSerializer(Path.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase(Path.class) {
@@ -44,10 +47,18 @@ final class ContentCache {
                         }
                     }))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final com.fasterxml.jackson.databind.ObjectReader ENTRY = JSON.readerFor(Entry.class);
+    private static final com.fasterxml.jackson.databind.ObjectReader STORED = JSON.readerFor(Stored.class);
+    private static final com.fasterxml.jackson.databind.ObjectReader DATASET = JSON.readerFor(Dataset.class);
 
     /** One remembered file: its stamp, the stamps of the data files it references, the result and its digest. */
     record Entry(String stamp, Map<String, String> files, Dataset dataset, String digest, List<CachedProblem> problems) {
+    }
+
+    /**
+     * An entry as kept: the dataset as the bytes its digest was taken of, so that remembering a
+     * dataset encodes it once.
+     */
+    private record Stored(String stamp, Map<String, String> files, byte[] record, String digest, List<CachedProblem> problems) {
     }
 
     /** A problem without its file (the entry's file). */
@@ -91,17 +102,19 @@ final class ContentCache {
         try {
             // Decoded here, on the loader's threads, rather than all up front: a changed file
             // is read meanwhile instead of after ten thousand entries.
-            e = ENTRY.readValue(encoded.stream());
-        } catch (IOException | RuntimeException damaged) {
-            return null; // A damaged entry only costs reading its file again.
-        }
-        if (!e.stamp().equals(stamp)) {
-            return null;
-        }
-        for (Map.Entry<String, String> f : e.files().entrySet()) {
-            if (!f.getValue().equals(stamp(dataRoot.resolve(f.getKey())))) {
+            Stored stored = STORED.readValue(encoded.stream());
+            if (!stored.stamp().equals(stamp)) {
                 return null;
             }
+            for (Map.Entry<String, String> f : stored.files().entrySet()) {
+                if (!f.getValue().equals(stamp(dataRoot.resolve(f.getKey())))) {
+                    return null;
+                }
+            }
+            e = new Entry(stored.stamp(), stored.files(), stored.record() == null ? null : DATASET.readValue(stored.record()),
+                    stored.digest(), stored.problems());
+        } catch (IOException | RuntimeException damaged) {
+            return null; // A damaged entry only costs reading its file again.
         }
         current.put(source.toString(), encoded);
         return e;
@@ -121,14 +134,15 @@ final class ContentCache {
             dataset.files().stream().filter(f -> f.isLocal()).forEach(f -> files.put(f.path(), stamp(dataRoot.resolve(f.path()))));
         }
         List<CachedProblem> own = problems.stream().map(p -> new CachedProblem(p.line(), p.severity(), p.message())).toList();
-        Entry entry = new Entry(stamp, files, dataset, dataset == null ? null : digest(dataset), own);
         readAny = true;
         try {
-            current.put(source.toString(), StateTable.Value.of(JSON.writeValueAsBytes(entry)));
+            byte[] record = dataset == null ? null : JSON.writeValueAsBytes(dataset);
+            String digest = record == null ? null : digest(record);
+            current.put(source.toString(), StateTable.Value.of(JSON.writeValueAsBytes(new Stored(stamp, files, record, digest, own))));
+            return new Entry(stamp, files, dataset, digest, own);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remember " + source + " in the content cache", e);
         }
-        return entry;
     }
 
     /**
@@ -137,12 +151,11 @@ final class ContentCache {
      * record's binary JSON, which names every component (and, unlike a record's toString, which
      * Java 17 makes with String.format, costs little).
      */
-    static String digest(Dataset dataset) {
+    private static String digest(byte[] record) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(JSON.writeValueAsBytes(dataset)));
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot digest dataset " + dataset.id(), e);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(record));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
 
