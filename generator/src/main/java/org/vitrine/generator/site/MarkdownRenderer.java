@@ -106,8 +106,10 @@ public final class MarkdownRenderer {
         for (Node node : document.getDescendants()) {
             if ((node instanceof Text || node instanceof HtmlEntity)
                     && node.getAncestorOfType(DoNotDecorate.class, DoNotLinkDecorate.class) == null) {
-                CharSequence text = node.getChars();
-                if (node instanceof HtmlEntity || hasAddressMark(text) || contains(text, "\\")) {
+                // One copy, then the String's own searches, rather than a character at a time
+                // through flexmark's sequence.
+                String text = node.getChars().toString();
+                if (node instanceof HtmlEntity || hasAddressMark(text) || text.indexOf('\\') >= 0) {
                     return true;
                 }
             }
@@ -116,8 +118,18 @@ public final class MarkdownRenderer {
     }
 
     /** Whether {@code text} has what every address the autolinker finds has: "//", "www" or '@'. */
-    private static boolean hasAddressMark(CharSequence text) {
-        return contains(text, "//") || contains(text, "@") || containsIgnoringCase(text, "www");
+    private static boolean hasAddressMark(String text) {
+        if (text.contains("//") || text.indexOf('@') >= 0) {
+            return true;
+        }
+        for (char w : new char[] {'w', 'W'}) {
+            for (int i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+                if (text.regionMatches(true, i, "www", 0, 3)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -238,37 +250,22 @@ public final class MarkdownRenderer {
         if (markdown.indexOf('<') >= 0 || markdown.indexOf('&') >= 0) {
             return true;
         }
-        return containsIgnoringCase(markdown, "script:") || containsIgnoringCase(markdown, "data:");
-    }
-
-    private static boolean contains(CharSequence text, String part) {
-        return indexOf(text, part, false) >= 0;
-    }
-
-    /** As {@link #contains}, ignoring the case of ASCII letters, without a lower-cased copy of the text. */
-    private static boolean containsIgnoringCase(CharSequence text, String lowerCasePart) {
-        return indexOf(text, lowerCasePart, true) >= 0;
-    }
-
-    private static int indexOf(CharSequence text, String part, boolean ignoreCase) {
-        if (!ignoreCase && text instanceof String string) {
-            return string.indexOf(part);
-        }
-        int last = text.length() - part.length();
-        search:
-        for (int i = 0; i <= last; i++) {
-            for (int j = 0; j < part.length(); j++) {
-                char c = text.charAt(i + j);
-                if (ignoreCase && c >= 'A' && c <= 'Z') {
-                    c = (char) (c + ('a' - 'A'));
-                }
-                if (c != part.charAt(j)) {
-                    continue search;
-                }
+        // Each such scheme ends in ':', so only the few places of one are looked at.
+        for (int colon = markdown.indexOf(':'); colon >= 0; colon = markdown.indexOf(':', colon + 1)) {
+            if (endsAt(markdown, colon, "script") || endsAt(markdown, colon, "data")) {
+                return true;
             }
-            return i;
         }
-        return -1;
+        return false;
+    }
+
+    /**
+     * Whether {@code word} (lower case) ends just before {@code end}, ignoring case. Java's
+     * case folding takes a few non-ASCII letters for ASCII ones ('ſ' for 's'), which only
+     * ever calls for a needless clean.
+     */
+    private static boolean endsAt(String text, int end, String word) {
+        return text.regionMatches(true, end - word.length(), word, 0, word.length());
     }
 
     /** Renders markdown and removes anything outside the safelist (scripts, event handlers, iframes, styles). */

@@ -11,7 +11,7 @@ import org.jbake.template.ModelExtractors;
 import org.jbake.template.RenderingException;
 
 import java.io.File;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +78,7 @@ public final class TemplateRenderer {
         } catch (freemarker.template.TemplateModelException e) {
             throw new IllegalArgumentException("model of " + template + " cannot be given to a template: " + e.getMessage(), e);
         }
-        StringWriter out = new StringWriter(16_384);
+        PageText out = new PageText(16_384);
         try {
             engine.renderDocument(wrapped, template, out);
         } catch (RenderingException e) {
@@ -86,5 +86,56 @@ public final class TemplateRenderer {
             throw new IllegalStateException("template " + template + ": " + cause.getMessage(), cause);
         }
         return out.toString();
+    }
+
+    /**
+     * What a template writes, gathered as {@link java.io.StringWriter} does but without the lock
+     * its StringBuffer takes on each of the thousands of writes of a page.
+     */
+    private static final class PageText extends Writer {
+        private final StringBuilder text;
+
+        PageText(int capacity) {
+            text = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String s) {
+            text.append(s);
+        }
+
+        @Override
+        public void write(String s, int offset, int length) {
+            text.append(s, offset, offset + length);
+        }
+
+        @Override
+        public Writer append(CharSequence s) {
+            text.append(s);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 }
