@@ -19,6 +19,8 @@ import org.vitrine.core.model.Publication;
 import org.vitrine.core.model.SiteConfig;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,13 +92,21 @@ final class DatasetView {
     /** File names of the downloads written beside each dataset page. */
     static final List<String> EXPORTS = List.of("citation.bib", "citation.ris", "datacite.json");
 
-    /** The downloads written beside the page, named as in {@link #EXPORTS}: name → content. */
-    static Map<String, String> exports(Dataset d, SiteConfig site) {
+    /** The downloads written beside the page, named as in {@link #EXPORTS}: name → UTF-8 content. */
+    static Map<String, byte[]> exports(Dataset d, SiteConfig site) {
         String landing = site.baseUrl() + Links.dataset(d.id());
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("citation.bib", Citation.bibtex(d, site, landing));
-        out.put("citation.ris", Citation.ris(d, site, landing));
-        out.put("datacite.json", write(DataCite.json(d, site, landing)) + "\n");
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        out.put("citation.bib", Citation.bibtex(d, site, landing).getBytes(StandardCharsets.UTF_8));
+        out.put("citation.ris", Citation.ris(d, site, landing).getBytes(StandardCharsets.UTF_8));
+        try {
+            // Encoded by Jackson straight to bytes: the file is all that is made of it.
+            byte[] json = JSON.writeValueAsBytes(DataCite.json(d, site, landing));
+            byte[] file = Arrays.copyOf(json, json.length + 1);
+            file[json.length] = '\n';
+            out.put("datacite.json", file);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         return out;
     }
 

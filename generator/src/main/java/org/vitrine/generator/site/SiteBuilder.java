@@ -158,7 +158,7 @@ public final class SiteBuilder {
             summaries.put(d.id(), summary);
             Map<String, Object> view = DatasetView.full(d, site, body.html(), summary, t);
             out.write(page, render("dataset.ftlh", page, siteView, Map.of("dataset", view), d.title()));
-            DatasetView.exports(d, site).forEach((name, text) -> out.write(Links.dataset(d.id()) + name, text));
+            DatasetView.exports(d, site).forEach((name, bytes) -> out.write(Links.dataset(d.id()) + name, bytes));
             rendered.incrementAndGet();
             progress.run();
         });
