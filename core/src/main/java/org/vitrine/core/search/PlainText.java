@@ -15,8 +15,6 @@ public final class PlainText {
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern AUTOLINK = Pattern.compile("https?://\\S+");
     private static final Pattern HEADING_OR_QUOTE = Pattern.compile("(?m)^\\s{0,3}(#{1,6}|>+|[-*+]|\\d+\\.)\\s+");
-    private static final Pattern EMPHASIS = Pattern.compile("[*_`~|]+");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
 
     private PlainText() {
     }
@@ -46,10 +44,47 @@ public final class PlainText {
             s = AUTOLINK.matcher(s).replaceAll(" ");
         }
         s = HEADING_OR_QUOTE.matcher(s).replaceAll("");
-        s = EMPHASIS.matcher(s).replaceAll("");
+        s = withoutEmphasis(s);
         if (s.indexOf('&') >= 0) {
             s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
         }
-        return SPACE.matcher(s).replaceAll(" ").strip();
+        return collapseSpace(s).strip();
+    }
+
+    // The last two passes run on every description: a loop each, since a pattern costs several
+    // times as much where only the quick compiler runs (a build).
+
+    /** {@code s} without emphasis, code, strike-through and table marks: '*', '_', '`', '~', '|'. */
+    private static String withoutEmphasis(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean mark = c == '*' || c == '_' || c == '`' || c == '~' || c == '|';
+            if (mark && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            } else if (!mark && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** {@code s} with each run of whitespace (as a pattern's {@code \s} knows it) made one space. */
+    private static String collapseSpace(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean inRun = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                if (!inRun) {
+                    out.append(' ');
+                    inRun = true;
+                }
+            } else {
+                out.append(c);
+                inRun = false;
+            }
+        }
+        return out.toString();
     }
 }

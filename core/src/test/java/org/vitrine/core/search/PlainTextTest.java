@@ -1,5 +1,6 @@
 package org.vitrine.core.search;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,5 +24,28 @@ class PlainTextTest {
             "~~~ fenced with tildes^\"\""})
     void markupIsRemoved(String markdown, String text) {
         assertEquals(text, PlainText.of(markdown));
+    }
+
+    /** The last two passes as patterns, as they were written before they became loops. */
+    private static String byPatterns(String s) {
+        s = s.replaceAll("[*_`~|]+", "");
+        if (s.indexOf('&') >= 0) {
+            s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+        }
+        return s.replaceAll("\\s+", " ").strip();
+    }
+
+    @Test
+    void emphasisAndSpacePassesMatchTheirPatterns() {
+        // Characters of the last two passes (a list marker "* " the earlier pass takes ends the same).
+        char[] alphabet = "ab *_`~|&;nbsp \t\n\u000B\f\r\u2003\u00A0".toCharArray();
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder s = new StringBuilder("x");
+            for (int i = random.nextInt(30); i > 0; i--) {
+                s.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            assertEquals(byPatterns(s.toString()), PlainText.of(s.toString()), s.toString());
+        }
     }
 }
