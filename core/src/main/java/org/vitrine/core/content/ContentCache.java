@@ -146,17 +146,12 @@ final class ContentCache {
     }
 
     /**
-     * A SHA-256 (hex) of the whole record, the same in every run for the same content: outputs
-     * made from a dataset are skipped on a rebuild while its digest is unchanged. It digests the
-     * record's binary JSON, which names every component (and, unlike a record's toString, which
-     * Java 17 makes with String.format, costs little).
+     * The {@link ContentHash} of the whole record, the same in every run for the same content:
+     * outputs made from a dataset are skipped on a rebuild while its digest is unchanged. It
+     * digests the record's binary JSON, which names every component.
      */
     private static String digest(byte[] record) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(record));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return ContentHash.of(record);
     }
 
     /** Writes what this run read, dropping entries of files that are gone; nothing when all was remembered. */

@@ -1,14 +1,12 @@
 package org.vitrine.generator.site;
 
 import org.vitrine.core.content.CodeStamp;
+import org.vitrine.core.content.ContentHash;
 import org.vitrine.core.model.Dataset;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +34,9 @@ public final class DatasetDigests {
      * @throws IllegalArgumentException when {@code known} lacks a dataset
      */
     public static DatasetDigests of(List<Dataset> datasets, Map<String, String> known) {
-        String code = SiteBuilder.sha256(CodeStamp.of(DatasetDigests.class) + "|" + CodeStamp.of(Dataset.class)).substring(0, 16);
+        String code = ContentHash.of(CodeStamp.of(DatasetDigests.class) + "|" + CodeStamp.of(Dataset.class)).substring(0, 16);
         Map<String, String> byId = new HashMap<>(datasets.size() * 4 / 3 + 1);
-        MessageDigest all = SiteBuilder.sha256();
+        ContentHash all = new ContentHash();
         for (Dataset d : datasets.stream().sorted(Comparator.comparing(Dataset::id)).toList()) {
             String record = known.get(d.id());
             if (record == null) {
@@ -46,9 +44,9 @@ public final class DatasetDigests {
             }
             String digest = record + "-" + code;
             byId.put(d.id(), digest);
-            all.update((d.id() + '\t' + digest + '\n').getBytes(StandardCharsets.UTF_8));
+            all.add(d.id() + '\t' + digest + '\n');
         }
-        return new DatasetDigests(Collections.unmodifiableMap(byId), HexFormat.of().formatHex(all.digest()));
+        return new DatasetDigests(Collections.unmodifiableMap(byId), all.hex());
     }
 
     /** The digest of the dataset with this id; a dataset that is not in the build has none. */

@@ -1,5 +1,6 @@
 package org.vitrine.generator.site;
 
+import org.vitrine.core.content.ContentHash;
 import org.vitrine.core.hdf5.Hdf5Dataset;
 import org.vitrine.core.hdf5.Hdf5File;
 import org.vitrine.core.hdf5.Hdf5Files;
@@ -140,7 +141,7 @@ public final class PreviewVolumeBake implements SiteExtension {
         out.write(prefix + "info", plan.volume().info());
         FileFacts facts = c.dataset().factsOf(c.file());
         // The full volume's info, not the planned one: a chunk's bytes do not depend on which scales were kept.
-        String key = SiteBuilder.sha256(BAKE_VERSION + '|' + facts.sha256() + '|' + c.file().dataset() + '|'
+        String key = ContentHash.of(BAKE_VERSION + '|' + facts.sha256() + '|' + c.file().dataset() + '|'
                 + new String(c.volume().info(), StandardCharsets.UTF_8));
         List<ChunkBox> stale = plan.chunks().stream().filter(box -> !out.isFresh(prefix + box.path(), key)).toList();
         boolean maskFresh = c.file().kind() != FileKind.DIFFRACTION || out.isFresh(prefix + "mask", key);

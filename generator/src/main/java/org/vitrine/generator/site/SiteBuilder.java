@@ -1,6 +1,7 @@
 package org.vitrine.generator.site;
 
 import org.vitrine.core.content.CodeStamp;
+import org.vitrine.core.content.ContentHash;
 import org.vitrine.core.content.ContentProblem;
 import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.DataFile;
@@ -13,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +137,7 @@ public final class SiteBuilder {
             // A page shows its record and previews, framed by what every page shares. Keys are
             // compared, not hashed again: the record's digest stands for itself unless previews
             // join it, and 64 bits of the shared fingerprint tell a template edit.
-            String viewKey = t.isEmpty() ? digests.of(d.id()) : sha256(digests.of(d.id()) + '\n' + t);
+            String viewKey = t.isEmpty() ? digests.of(d.id()) : ContentHash.of(digests.of(d.id()) + '\n' + t);
             viewKeys.put(d.id(), viewKey);
             String key = fingerprint.substring(0, 16) + viewKey;
             String summaryKey = "summary:" + digests.of(d.id());
@@ -316,12 +314,11 @@ public final class SiteBuilder {
      */
     private void page(OutputTree out, String template, String path, Map<String, Object> siteView, Map<String, Object> content,
                       String title, String contentKey, List<Map<String, Object>> rows, Map<String, byte[]> rowKeys) {
-        MessageDigest key = sha256();
-        key.update((fingerprint + '\n' + template + '\n' + title + '\n' + contentKey + '\n').getBytes(StandardCharsets.UTF_8));
+        ContentHash key = new ContentHash().add(fingerprint + '\n' + template + '\n' + title + '\n' + contentKey + '\n');
         for (Map<String, Object> row : rows) {
-            key.update(rowKeys.get((String) row.get("id")));
+            key.add(rowKeys.get((String) row.get("id")));
         }
-        if (!out.isFresh(path, HexFormat.of().formatHex(key.digest()))) {
+        if (!out.isFresh(path, key.hex())) {
             out.write(path, render(template, path, siteView, content, title));
         }
     }
@@ -341,7 +338,7 @@ public final class SiteBuilder {
                 // The summary view's entries are made in one order, and its values are text or flags.
                 StringBuilder text = new StringBuilder(512);
                 row.forEach((name, value) -> text.append(name).append('\u0000').append(value).append('\u0000'));
-                return sha256(text.toString()).substring(0, 16);
+                return ContentHash.of(text.toString()).substring(0, 16);
             });
             keys.put(id, (id + ':' + digest + '\n').getBytes(StandardCharsets.UTF_8));
         });
@@ -409,23 +406,12 @@ public final class SiteBuilder {
         pages.forEach(p -> sb.append('\n').append(p.slug()).append('\t').append(p.title()));
         try (Stream<Path> files = Files.walk(templates)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                sb.append('\n').append(templates.relativize(f)).append('\t').append(sha256(Files.readString(f, StandardCharsets.UTF_8)));
+                sb.append('\n').append(templates.relativize(f)).append('\t').append(ContentHash.of(Files.readAllBytes(f)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read templates in " + templates, e);
         }
-        return sha256(sb.toString());
+        return ContentHash.of(sb.toString());
     }
 
-    static String sha256(String s) {
-        return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

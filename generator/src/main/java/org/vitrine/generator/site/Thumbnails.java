@@ -1,5 +1,6 @@
 package org.vitrine.generator.site;
 
+import org.vitrine.core.content.ContentHash;
 import org.vitrine.core.hdf5.Hdf5Dataset;
 import org.vitrine.core.hdf5.Hdf5Exception;
 import org.vitrine.core.hdf5.Hdf5File;
@@ -50,7 +51,7 @@ public final class Thumbnails implements ThumbnailWriter {
             }
             String small = "thumb-" + i + ".png";
             String large = "thumb-" + i + "-large.png";
-            String key = SiteBuilder.sha256(Thumbnailer.RENDERING_VERSION + '|' + facts.sha256() + '|' + file.dataset() + '|' + file.kind() + '|' + file.preview());
+            String key = ContentHash.of(Thumbnailer.RENDERING_VERSION + '|' + facts.sha256() + '|' + file.dataset() + '|' + file.kind() + '|' + file.preview());
             int[] size = new int[2];
             Path cached = cache.resolve("thumbnails").resolve(key + "-" + Thumbnailer.SMALL + ".png");
             Path cachedLarge = cache.resolve("thumbnails").resolve(key + "-" + Thumbnailer.LARGE + ".png");
