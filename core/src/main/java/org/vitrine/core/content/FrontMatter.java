@@ -37,6 +37,8 @@ public final class FrontMatter {
     /** Only read after it is made, which SnakeYAML's resolver allows from any thread. */
     private static final Resolver RESOLVER = new Resolver();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The tags of YAML 1.1's types ("!!int"); any other tag leaves a value text. */
+    private static final String YAML_TAG = "tag:yaml.org,2002:";
 
     private final Path file;
     private final ObjectNode data;
@@ -210,9 +212,6 @@ public final class FrontMatter {
         }
         throw new Invalid(offset + line(e), "unsupported YAML value");
     }
-
-    /** The tags of YAML 1.1's types ("!!int"); any other tag leaves a value text. */
-    private static final String YAML_TAG = "tag:yaml.org,2002:";
 
     /**
      * A scalar typed as YAML 1.1 (and Jackson's YAML reader) types it: a quoted value is text; a
