@@ -266,6 +266,10 @@ public final class FrontMatter {
                     || c == '.' || c == '-' || c == '+' || c == '_' || c == ':' || c == '~')) {
                 return "str";
             }
+            // A sign inside is no number's but an exponent's: dates and ORCID iDs are text.
+            if (i > 0 && (c == '-' || c == '+') && value.charAt(i - 1) != 'e' && value.charAt(i - 1) != 'E') {
+                return "str";
+            }
         }
         Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
         return tag.getValue().startsWith(YAML_TAG) ? tag.getValue().substring(YAML_TAG.length()) : "str";

@@ -123,6 +123,9 @@ class FrontMatterTest {
                 datetime: 2001-12-14t21:59:43.10-05:00
                 doi: 10.1234/abc.5
                 orcid: 0000-0002-1825-0097
+                range: 5-10
+                signedExponent: +1.5E+3
+                hexMinus: 0x1e-5
                 version: 1.2.3
                 energy: 7.70 keV
                 quoted: "42"
