@@ -72,15 +72,27 @@ class BuildBehaviourTest {
         Path site = tmp.resolve("site");
         assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
 
-        // An edit every listing of the dataset shows (a badge), with no listing gaining or losing a row.
+        // An edit every listing of the dataset shows (a badge), with no listing gaining or losing a
+        // row. The sitemap, which gives addresses and release dates only, is not rendered again.
+        Files.writeString(site.resolve("sitemap.xml"), "kept as it was");
         Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [beta]\nsynthetic: true"));
         Fixtures.Run badge = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
         assertTrue(badge.out().contains("3 datasets (1 pages rendered, 2 unchanged)"), badge.out());
-        assertSameFiles(tree(fullBuild(content, "fresh")), tree(site), "site rebuilt after a badge");
+        assertEquals("kept as it was", Files.readString(site.resolve("sitemap.xml")), "the sitemap was rendered again");
+        Path freshBadge = fullBuild(content, "fresh");
+        Files.copy(freshBadge.resolve("sitemap.xml"), site.resolve("sitemap.xml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertSameFiles(tree(freshBadge), tree(site), "site rebuilt after a badge");
+
+        // A new release date is in the sitemap.
+        Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [beta]\nsynthetic: true").replace("2024-05-01", "2024-06-01"));
+        assertEquals(0, Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString()).exit());
+        assertTrue(Files.readString(site.resolve("sitemap.xml")).contains("<lastmod>2024-06-01</lastmod>"), "sitemap after a new release date");
+        assertSameFiles(tree(fullBuild(content, "fresh-date")), tree(site), "site rebuilt after a new release date");
 
         // An edit no listing shows (a parameter): listings are not rendered again, and need not be.
         Files.writeString(site.resolve("datasets/index.html"), "kept as it was");
-        Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [beta]\nsynthetic: true\nparameters: {photon_energy: 8 keV}"));
+        Fixtures.dataset(content, "two", Fixtures.validDataset("two", "keywords: [beta]\nsynthetic: true\nparameters: {photon_energy: 8 keV}")
+                .replace("2024-05-01", "2024-06-01"));
         Fixtures.Run parameter = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
         assertTrue(parameter.out().contains("3 datasets (1 pages rendered, 2 unchanged)"), parameter.out());
         assertEquals("kept as it was", Files.readString(site.resolve("datasets/index.html")), "the browse table was rendered again");

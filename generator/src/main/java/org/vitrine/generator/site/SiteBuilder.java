@@ -202,8 +202,17 @@ public final class SiteBuilder {
         listings.add(() -> page(out, "search.ftlh", "search/index.html", siteView, Map.of(), "Search"));
         listings.add(() -> page(out, "404.ftlh", "404.html", siteView, Map.of(), "Page not found"));
         List<String> contentPages = collection.pages().stream().map(Page::slug).toList();
-        listings.add(() -> page(out, "sitemap.ftlx", "sitemap.xml", siteView, Map.of("datasets", summaryViews, "contentPages", contentPages),
-                "", canonical(contentPages), summaryViews, rowKeys));
+        // The sitemap gives each dataset's address and release date, and is given nothing else:
+        // it is rendered again when one of those changes, not after every edit a listing shows.
+        List<Map<String, Object>> sitemapRows = new ArrayList<>(summaryViews.size());
+        Map<String, byte[]> sitemapKeys = new HashMap<>(summaryViews.size() * 4 / 3 + 1);
+        for (Map<String, Object> v : summaryViews) {
+            String id = (String) v.get("id");
+            sitemapRows.add(Map.of("id", id, "href", v.get("href"), "released", v.get("released")));
+            sitemapKeys.put(id, (id + '\t' + v.get("released") + '\n').getBytes(StandardCharsets.UTF_8));
+        }
+        listings.add(() -> page(out, "sitemap.ftlx", "sitemap.xml", siteView, Map.of("datasets", sitemapRows, "contentPages", contentPages),
+                "", canonical(contentPages), sitemapRows, sitemapKeys));
         listings.add(() -> page(out, "feed.ftlx", "feed.xml", siteView, Map.of("entries", newestFirst, "updated", updated(datasets)),
                 site.title()));
         listings.parallelStream().forEach(Runnable::run);
