@@ -146,7 +146,7 @@ class BuildBehaviourTest {
         assertEquals(Map.of("notes/thesis.tex", "\\chapter{One}\n"),
                 tree(tmp.resolve("documents")).entrySet().stream().collect(java.util.stream.Collectors.toMap(
                         Map.Entry::getKey, e -> new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))));
-        assertFalse(Files.exists(tmp.resolve("documents-cache/owns-output")), "the folder was not claimed");
+        assertFalse(Files.exists(tmp.resolve("documents-cache")), "the folder was not claimed, and no build state was left beside it");
     }
 
     @Test

@@ -81,6 +81,8 @@ final class Pipeline {
         long start = System.nanoTime();
         Path site = out.toAbsolutePath().normalize();
         Path cache = site.resolveSibling(site.getFileName() + "-cache");
+        // Before loading, which writes its caches beside the folder.
+        OutputTree.checkClaimable(site, cache);
         Hdf5Files hdf5 = new Hdf5Files(16, 256L << 20);
         Path searchIndex = apiSearchIndex ? ApiSearchIndex.luceneDirectoryFor(site) : null;
         List<SiteExtension> extensions = new java.util.ArrayList<>(List.of(new StaticSearchIndex(), new PreviewVolumeBake(hdf5),

@@ -68,14 +68,11 @@ public final class OutputTree {
     public OutputTree(Path root, Path cache) {
         this.root = root.toAbsolutePath().normalize();
         this.cache = cache.toAbsolutePath().normalize();
-        this.previousKeys = StateTable.read(this.cache.resolve(MANIFEST));
         this.startedWithFiles = holdsAnything(this.root);
-        if (startedWithFiles && previousKeys.isEmpty() && !Files.exists(this.cache.resolve(OWNED))) {
-            // Such as --out pointing at a folder of one's own documents: a build cleans its folder.
-            throw new IllegalArgumentException("the output folder " + this.root + " already holds files that no build"
-                    + " recorded making, and a build deletes every file it does not make: build into a new or empty folder,"
-                    + " or empty this one first");
+        if (startedWithFiles) {
+            checkClaimable(this.root, this.cache);
         }
+        this.previousKeys = StateTable.read(this.cache.resolve(MANIFEST));
         this.previousMemo = StateTable.read(this.cache.resolve(MEMO));
         // Sized for a build like the previous one, or a large first one, so tens of thousands
         // of entries do not rehash (a table grows by copying, while writers wait).
@@ -83,6 +80,22 @@ public final class OutputTree {
         this.keys = new ConcurrentHashMap<>(outputs);
         this.produced = ConcurrentHashMap.newKeySet(outputs);
         this.memo = new ConcurrentHashMap<>(Math.max(previousMemo.size() * 4 / 3 + 16, 1 << 16));
+    }
+
+    /**
+     * Refuses an output folder that holds files no build recorded making, such as {@code --out}
+     * pointing at a folder of one's own documents: a build deletes every file it does not make.
+     * A few lookups, so a build asks before it writes anything, its caches beside the folder too.
+     *
+     * @throws IllegalArgumentException when {@code root} holds such files
+     */
+    public static void checkClaimable(Path root, Path cache) {
+        if (Files.exists(cache.resolve(OWNED)) || Files.exists(cache.resolve(MANIFEST)) || !holdsAnything(root)) {
+            return;
+        }
+        throw new IllegalArgumentException("the output folder " + root + " already holds files that no build"
+                + " recorded making, and a build deletes every file it does not make: build into a new or empty folder,"
+                + " or empty this one first");
     }
 
     /**
