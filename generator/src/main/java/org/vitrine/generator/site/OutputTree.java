@@ -68,10 +68,8 @@ public final class OutputTree {
     public OutputTree(Path root, Path cache) {
         this.root = root.toAbsolutePath().normalize();
         this.cache = cache.toAbsolutePath().normalize();
+        checkClaimable(this.root, this.cache);
         this.startedWithFiles = holdsAnything(this.root);
-        if (startedWithFiles) {
-            checkClaimable(this.root, this.cache);
-        }
         this.previousKeys = StateTable.read(this.cache.resolve(MANIFEST));
         this.previousMemo = StateTable.read(this.cache.resolve(MEMO));
         // Sized for a build like the previous one, or a large first one, so tens of thousands
