@@ -28,6 +28,25 @@ class CheckCommandTest {
         assertTrue(run.err().contains("cxi-minimal-example.md:15: warning: CXI file 'cxidb/minimal.cxi' has no /cxi_version dataset"), run.err());
     }
 
+    /**
+     * As the launcher runs it: {@code main} in a JVM of its own, which sets up the content readers
+     * on a second thread while it makes the command line. A fault there (a failure, two threads
+     * setting up the same classes) would fail or hang this run.
+     */
+    @Test
+    void theMainEntryPointChecksTheDemoContentInAJvmOfItsOwn() throws Exception {
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), "org.vitrine.generator.cli.Vitrine",
+                "check", "--content", Fixtures.demoContent().toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("main.out").toFile()).start();
+        boolean finished = p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES);
+        p.destroyForcibly();
+        String output = Files.readString(tmp.resolve("main.out"));
+        assertTrue(finished, "still running after two minutes: " + output);
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("7 datasets (6 public)"), output);
+    }
+
     @Test
     void everyCommandExplainsItselfWithHelp() {
         for (String command : List.of("build", "check", "serve", "demo-data")) {

@@ -76,6 +76,11 @@ final class ContentCache {
     private final Map<String, StateTable.Value> current;
     private volatile boolean readAny;
 
+    /** Sets up the codec (its class), which in a new JVM takes a tenth of a second. */
+    static void prepare() {
+        // Initialising this class makes the mapper and its readers, whose deserializers are made up front.
+    }
+
     /**
      * @param file    where the cache lives (outside any published folder), or null for none
      * @param version what every entry depends on besides its own files (site settings)
