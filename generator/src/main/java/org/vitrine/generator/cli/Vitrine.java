@@ -18,10 +18,11 @@ import picocli.CommandLine.Command;
 public final class Vitrine {
 
     public static void main(String[] args) {
-        // Making the command line takes a new JVM a fifth of a second on one core (picocli's
-        // classes are Java 5 class files, which the class-data archive cannot hold), and setting
-        // up the content readers about as long: they are set up meanwhile on the other core. The
-        // command runs once both are done, so no class is ever set up by two threads at once.
+        // Making the command line takes a new JVM a fifth of a second on one core (picocli reads
+        // every command's annotations, with classes the class-data archive cannot hold: they are
+        // Java 5 class files), and setting up the content readers about as long: they are set up
+        // meanwhile on the other core. The command runs once both are done, so no class is ever
+        // set up by two threads at once.
         Aside<Void> readers = Aside.start("vitrine-prepare", () -> {
             CollectionLoader.prepare();
             return null;
@@ -31,7 +32,10 @@ public final class Vitrine {
         System.exit(commandLine.execute(args));
     }
 
-    /** Runs the command line with its output and errors going to the given writers; returns its exit code (0 success, 1 content errors, 2 usage). */
+    /**
+     * Runs the command line with its output and errors going to the given writers; returns its
+     * exit code (0 success, 1 content errors, 2 usage).
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         return commandLine(out, err).execute(args);
     }
