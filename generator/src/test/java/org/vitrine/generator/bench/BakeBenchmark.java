@@ -55,6 +55,9 @@ public final class BakeBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         Path projectRoot = Path.of(System.getProperty("vitrine.projectRoot", ".")).toAbsolutePath().normalize();
         System.setProperty("vitrine.home", projectRoot.toString());
+        // What the times depend on besides the code: on Linux, a page cache many gigabytes
+        // large (earlier benchmarks' folders) slows the writing of a site's files (see the README).
+        System.out.println("memory: " + memory());
         Path work = Files.createTempDirectory("vitrine-bench-");
         Path content = writeCollection(work.resolve("content"), n, projectRoot);
         Path site = work.resolve("site");
@@ -344,6 +347,20 @@ public final class BakeBenchmark {
             }
         }
         return sum;
+    }
+
+    /** The page cache and free memory, from /proc/meminfo; "n/a" elsewhere. */
+    private static String memory() {
+        try {
+            Map<String, Long> kb = new TreeMap<>();
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                String[] parts = line.split(":?\\s+");
+                kb.put(parts[0], Long.parseLong(parts[1]));
+            }
+            return String.format(Locale.ROOT, "page cache %.1f GB, free %.1f GB", kb.get("Cached") / 1e6, kb.get("MemFree") / 1e6);
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     private static String peakRss() {
