@@ -351,24 +351,34 @@ public final class BakeBenchmark {
 
     /** The page cache and free memory, from /proc/meminfo; "n/a" elsewhere. */
     private static String memory() {
-        try {
-            Map<String, Long> kb = new TreeMap<>();
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                String[] parts = line.split(":?\\s+");
-                kb.put(parts[0], Long.parseLong(parts[1]));
-            }
-            return String.format(Locale.ROOT, "page cache %.1f GB, free %.1f GB", kb.get("Cached") / 1e6, kb.get("MemFree") / 1e6);
-        } catch (IOException | RuntimeException e) {
+        Map<String, Long> kb = kilobytes("/proc/meminfo");
+        if (!kb.containsKey("Cached") || !kb.containsKey("MemFree")) {
             return "n/a";
         }
+        return String.format(Locale.ROOT, "page cache %.1f GB, free %.1f GB", kb.get("Cached") / 1e6, kb.get("MemFree") / 1e6);
     }
 
+    /** This JVM's peak resident memory, from /proc/self/status; "n/a" elsewhere. */
     private static String peakRss() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
-                    .map(l -> l.replaceAll("\\s+", " ").substring(6).strip()).findFirst().orElse("n/a");
-        } catch (IOException e) {
-            return "n/a";
-        }
+        Long kb = kilobytes("/proc/self/status").get("VmHWM");
+        return kb == null ? "n/a" : kb + " kB";
     }
+
+    /** A Linux /proc file's "Name:   123 kB" lines, by name; none where the file is missing. */
+    private static Map<String, Long> kilobytes(String file) {
+        Map<String, Long> kb = new TreeMap<>();
+        try {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                java.util.regex.Matcher m = KB_LINE.matcher(line);
+                if (m.matches()) {
+                    kb.put(m.group(1), Long.parseLong(m.group(2)));
+                }
+            }
+        } catch (IOException notLinux) {
+            // No such file: an empty map, and "n/a" in the report.
+        }
+        return kb;
+    }
+
+    private static final java.util.regex.Pattern KB_LINE = java.util.regex.Pattern.compile("([^:]+):\\s+(\\d+) kB");
 }
