@@ -3,22 +3,14 @@ package org.vitrine.generator;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vitrine.api.ApiServer;
 import org.vitrine.api.h5grove.CollectionResolver;
@@ -30,12 +22,9 @@ import org.vitrine.api.preview.TileRoutes;
 import org.vitrine.core.hdf5.Hdf5Files;
 import org.vitrine.core.model.Collection;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,10 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ViewerBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Fixtures.projectRoot().resolve("generator/target/screenshots");
-
     static Path tmp;
     static Javalin staticServer;
     /** The same static site under a project path, as GitHub Pages serves https://owner.github.io/repo/. */
@@ -61,17 +46,14 @@ class ViewerBrowserTest {
     static Javalin apiServer;
     static Hdf5Files hdf5;
     static List<AutoCloseable> routes;
+    static Chromium chromium;
     static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("VITRINE_REQUIRE_BROWSER") != null) {
-            assertTrue(installed, CHROMIUM + " and " + CHROMEDRIVER + " are required (VITRINE_REQUIRE_BROWSER is set)");
-        }
-        Assumptions.assumeTrue(installed, "Skipping browser tests: chromium or chromedriver is not installed");
         tmp = Files.createTempDirectory("vitrine-viewers");
-        Files.createDirectories(SCREENSHOTS);
+        chromium = Chromium.start(tmp);
+        browser = chromium.driver();
 
         Path staticSite = tmp.resolve("static-site");
         Fixtures.Run run = Fixtures.vitrine("build", "--content", Fixtures.demoContent().toString(), "--out", staticSite.toString());
@@ -101,17 +83,6 @@ class ViewerBrowserTest {
         run = Fixtures.vitrine("build", "--content", content.toString(), "--out", apiSite.toString());
         assertEquals(0, run.exit(), run.err());
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1400", "--user-data-dir=" + Files.createTempDirectory(tmp, "profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withLogFile(new File(tmp.toFile(), "chromedriver.log")).build();
-        browser = new ChromeDriver(service, options);
     }
 
     static void serve(io.javalin.config.JavalinConfig config, Path site) {
@@ -124,8 +95,8 @@ class ViewerBrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (staticServer != null) {
             staticServer.stop();
@@ -161,7 +132,7 @@ class ViewerBrowserTest {
     }
 
     static WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        return chromium.waiting();
     }
 
     /** Number of distinct colours of a canvas, and a digest of its pixels. */
@@ -186,15 +157,11 @@ class ViewerBrowserTest {
     }
 
     static void screenshot(WebElement element, String name) throws Exception {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), element.getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(element, name);
     }
 
     static void assertNoConsoleErrors() {
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> !e.getMessage().contains("favicon.ico"))
-                .toList();
-        assertTrue(errors.isEmpty(), "console errors: " + errors);
+        chromium.assertNoConsoleErrors();
     }
 
     @org.junit.jupiter.api.Test
