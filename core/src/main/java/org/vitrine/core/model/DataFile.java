@@ -26,6 +26,11 @@ public record DataFile(String path, String url, String role, String dataset, Fil
             "json", "application/json", "csv", "text/csv", "txt", "text/plain", "pdf", "application/pdf");
     public static final String HDF5_MEDIA_TYPE = "application/x-hdf5";
 
+    /** The endings of HDF5 files' names ({@code cxi}, {@code nxs}, {@code h5}, …), lower case. */
+    public static java.util.Set<String> hdf5Endings() {
+        return HDF5_FORMATS.keySet();
+    }
+
     /**
      * The file's name: the last segment of its path or URL, decoded. A {@link #isLink link} is
      * named by its address without the scheme ({@code human-organ-atlas.esrf.fr},

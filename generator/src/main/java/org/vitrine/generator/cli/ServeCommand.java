@@ -1,7 +1,6 @@
 package org.vitrine.generator.cli;
 
 import io.javalin.Javalin;
-import io.javalin.http.staticfiles.Location;
 import org.vitrine.api.ApiServer;
 import org.vitrine.api.h5grove.CollectionResolver;
 import org.vitrine.api.h5grove.DataRootResolver;
@@ -20,8 +19,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -106,20 +103,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new java.io.UncheckedIOException("Cannot open the search index " + built.searchIndex(), e);
         }
         Javalin app = ApiServer.create(List.of(h5grove, tiles, precomputed, new SearchRoutes(search)),
-                config -> {
-                    config.staticFiles.add(staticFiles -> {
-                        staticFiles.hostedPath = "/";
-                        staticFiles.directory = site.toString();
-                        staticFiles.location = Location.EXTERNAL;
-                    });
-                    // Pages that do not exist get the site's own 404 page, as on GitHub Pages; the API keeps its JSON.
-                    config.routes.error(404, "html", ctx -> {
-                        Path page = site.resolve("404.html");
-                        if (!ctx.path().startsWith("/api/") && Files.isRegularFile(page)) {
-                            ctx.html(Files.readString(page, StandardCharsets.UTF_8));
-                        }
-                    });
-                }).start(host, port);
+                config -> SiteFiles.serve(config, site)).start(host, port);
         SourceWatcher watcher = null;
         Thread rebuilds = null;
         if (watch) {
