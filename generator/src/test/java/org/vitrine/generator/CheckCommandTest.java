@@ -98,6 +98,28 @@ class CheckCommandTest {
     }
 
     @Test
+    void theFarFieldPreviewOptionIsTrueOrFalseAndOnlyForFramesAndImages() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Files.copy(Fixtures.demoContent().resolve("data/synthetic/shepp-logan-phantom-128.h5"), content.resolve("data/volume.h5"));
+        Fixtures.dataset(content, "far", Fixtures.validDataset("far", """
+                files:
+                  - path: volume.h5
+                    dataset: /entry/data/data
+                    kind: image
+                    preview: {far_field: "no"}
+                  - path: volume.h5
+                    dataset: /entry/data/data
+                    kind: volume
+                    preview: {far_field: true}
+                """));
+        Fixtures.Run run = Fixtures.vitrine("check", "--content", content.toString());
+        assertEquals(1, run.exit(), run.err());
+        assertLine(run.err(), "far.md:13: 'far_field' must be true or false, not 'no'");
+        assertLine(run.err(), "far.md:17: warning: far_field says whether diffraction frames or images are far-field patterns; "
+                + "it means nothing for kind volume and is ignored");
+    }
+
+    @Test
     void authorNamesAndTypesAreCheckedAtTheirLine() throws IOException {
         Path content = Fixtures.newContent(tmp.resolve("content"));
         Fixtures.dataset(content, "authors", """

@@ -42,7 +42,7 @@ public final class DatasetReader {
             "status", "technique", "facility", "instrument", "sample", "keywords", "parameters", "files", "synthetic");
     private static final Set<String> AUTHOR_FIELDS = Set.of("name", "type", "orcid", "affiliation", "role");
     private static final Set<String> FILE_FIELDS = Set.of("path", "url", "role", "dataset", "kind", "preview");
-    private static final Set<String> PREVIEW_FIELDS = Set.of("frame", "axis", "colormap", "scale");
+    private static final Set<String> PREVIEW_FIELDS = Set.of("frame", "axis", "colormap", "scale", "far_field");
     private static final Set<String> COLORMAPS = Set.of("gray", "viridis", "inferno", "magma", "cividis");
     private static final Set<String> SCALES = Set.of("linear", "log", "sqrt");
 
@@ -278,7 +278,7 @@ public final class DatasetReader {
             if (kind != FileKind.NONE && dataset == null) {
                 f.error(p + "/dataset", "a previewed file needs 'dataset', the HDF5 path to preview");
             }
-            out.add(new DataFile(path, url, f.text(p + "/role"), dataset, kind, readPreview(f, p + "/preview")));
+            out.add(new DataFile(path, url, f.text(p + "/role"), dataset, kind, readPreview(f, p + "/preview", kind)));
         }
         return out;
     }
@@ -327,7 +327,7 @@ public final class DatasetReader {
         return Author.person(name, orcid, affiliation, role);
     }
 
-    private PreviewOptions readPreview(Fields f, String p) {
+    private PreviewOptions readPreview(Fields f, String p, FileKind kind) {
         JsonNode node = f.fm.data().at(p);
         if (node.isMissingNode() || node.isNull()) {
             return PreviewOptions.DEFAULT;
@@ -335,7 +335,7 @@ public final class DatasetReader {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!PREVIEW_FIELDS.contains(name)) {
-                f.warn(p + "/" + name, "unknown preview option '" + name + "' is ignored (known: frame, axis, colormap, scale)");
+                f.warn(p + "/" + name, "unknown preview option '" + name + "' is ignored (known: frame, axis, colormap, scale, far_field)");
             }
         }
         Integer frame = f.nonNegativeInt(p + "/frame");
@@ -351,7 +351,13 @@ public final class DatasetReader {
         if (scale != null && !SCALES.contains(scale)) {
             f.error(p + "/scale", "scale must be linear, log or sqrt, not '" + scale + "'");
         }
-        return new PreviewOptions(frame, axis, colormap, scale);
+        Boolean farField = f.bool(p + "/far_field");
+        if (farField != null && kind != FileKind.DIFFRACTION && kind != FileKind.IMAGE) {
+            f.warn(p + "/far_field", "far_field says whether diffraction frames or images are far-field patterns; "
+                    + "it means nothing for kind " + kind.name().toLowerCase(Locale.ROOT) + " and is ignored");
+            farField = null;
+        }
+        return new PreviewOptions(frame, axis, colormap, scale, farField);
     }
 
     /** Typed access to front matter values that reports type errors at their line. */
@@ -403,6 +409,19 @@ public final class DatasetReader {
                 return null;
             }
             return n.asInt();
+        }
+
+        /** A YAML boolean ({@code true} or {@code false}), or null when absent or (an error) anything else. */
+        Boolean bool(String pointer) {
+            JsonNode n = fm.data().at(pointer);
+            if (n.isMissingNode() || n.isNull()) {
+                return null;
+            }
+            if (!n.isBoolean()) {
+                error(pointer, "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "' must be true or false, not '" + n.asText() + "'");
+                return null;
+            }
+            return n.booleanValue();
         }
 
         /** Indices of the list at {@code pointer}; a missing list is empty, a non-list is an error. */

@@ -67,6 +67,19 @@ public record DataFile(String path, String url, String role, String dataset, Fil
         return p == null ? "" : p.substring(p.lastIndexOf('/') + 1);
     }
 
+    /**
+     * True when the preview's frames are far-field patterns, whose pixels stand for scattering
+     * angles, so that q, resolution and resolution rings mean something: as the curator's
+     * {@code far_field} preview option says, else for the frames and images of a
+     * {@link Technique#isScattering scattering technique}.
+     */
+    public boolean isFarField(Technique technique) {
+        if (preview != null && preview.farField() != null) {
+            return preview.farField();
+        }
+        return (kind == FileKind.DIFFRACTION || kind == FileKind.IMAGE) && technique != null && technique.isScattering();
+    }
+
     /** True when the file is on the data root, so it can be read, checked and previewed. */
     public boolean isLocal() {
         return path != null;

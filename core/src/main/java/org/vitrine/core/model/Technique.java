@@ -11,6 +11,18 @@ import java.util.List;
  */
 public record Technique(String id, String label, List<String> ancestors) {
 
+    /** The label of PaNET00200, the broadest scattering technique. */
+    public static final String SCATTERING = "scattering technique";
+
+    /**
+     * True for a scattering technique (diffraction, small-angle scattering, coherent diffraction
+     * imaging, ptychography, crystallography …: PaNET00200 and every narrower technique), whose
+     * detector frames are, unless the curator says otherwise, far-field patterns.
+     */
+    public boolean isScattering() {
+        return label.equals(SCATTERING) || ancestors.contains(SCATTERING);
+    }
+
     /** The ontology IRI, which resolves to the term's page. */
     public String iri() {
         return "http://purl.org/pan-science/PaNET/" + id;

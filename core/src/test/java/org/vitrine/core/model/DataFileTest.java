@@ -59,4 +59,28 @@ class DataFileTest {
         assertEquals("zenodo.org/records/17899482", record.name());
         assertTrue(record.isLink());
     }
+
+    @Test
+    void framesAreFarFieldForScatteringTechniquesUnlessTheCuratorSaysOtherwise() {
+        org.vitrine.core.techniques.PaNet panet = org.vitrine.core.techniques.PaNet.bundled();
+        Technique ptychography = panet.technique("PaNET01212").orElseThrow();
+        Technique sfx = panet.technique("PaNET01168").orElseThrow();
+        Technique saxs = panet.technique("PaNET01124").orElseThrow();
+        Technique imaging = panet.technique("PaNET01285").orElseThrow();
+        Technique tomography = panet.technique("PaNET01129").orElseThrow();
+        DataFile frames = new DataFile("f.cxi", null, null, "/data", FileKind.DIFFRACTION, PreviewOptions.DEFAULT);
+        for (Technique t : List.of(ptychography, sfx, saxs)) {
+            assertTrue(frames.isFarField(t), t.label());
+        }
+        for (Technique t : java.util.Arrays.asList(imaging, tomography, null)) {
+            assertFalse(frames.isFarField(t), String.valueOf(t));
+        }
+        DataFile nearField = new DataFile("f.cxi", null, null, "/data", FileKind.DIFFRACTION,
+                new PreviewOptions(0, null, null, null, false));
+        assertFalse(nearField.isFarField(ptychography), "the curator's far_field: false wins");
+        DataFile farImage = new DataFile("f.h5", null, null, "/data", FileKind.IMAGE, new PreviewOptions(null, null, null, null, true));
+        assertTrue(farImage.isFarField(imaging), "and far_field: true");
+        assertFalse(new DataFile("v.h5", null, null, "/v", FileKind.VOLUME, PreviewOptions.DEFAULT).isFarField(ptychography),
+                "a volume has no detector frames");
+    }
 }

@@ -28,6 +28,12 @@ class PaNetTest {
     }
 
     @Test
+    void theScatteringTechniquesAreNamedAsTechniqueSays() {
+        // Technique.isScattering goes by this label; a new release of the ontology must keep it.
+        assertEquals(Technique.SCATTERING, panet.technique("PaNET00200").orElseThrow().label());
+    }
+
+    @Test
     void unknownIdsAreEmpty() {
         assertTrue(panet.technique("PaNET99999").isEmpty());
         assertFalse(panet.contains("ptychography"));

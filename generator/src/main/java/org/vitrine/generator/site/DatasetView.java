@@ -142,6 +142,7 @@ final class DatasetView {
         m.put("scale", o.scale() != null ? o.scale() : frames ? "log" : "linear");
         m.put("frame", o.frame() == null ? "" : String.valueOf(o.frame()));
         m.put("mask", frames);
+        m.put("farField", f.isFarField(d.technique()));
         Double wavelength = si(d, "wavelength");
         Double energy = si(d, "photon_energy");
         if (wavelength == null && energy != null && energy > 0) {
