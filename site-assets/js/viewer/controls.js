@@ -50,6 +50,17 @@ export class UrlState {
   }
 }
 
+/**
+ * The visible hint of how to move around a viewer's planes: one for a mouse and one for a touch
+ * screen, the stylesheet showing the one that fits the device. `pointer` and `touch` add what
+ * else the mouse or a finger does.
+ */
+export function navigationHint({ pointer = '', touch = '' } = {}) {
+  return h('p', { class: 'viewer-hint' },
+    h('span', { class: 'hint-pointer' }, `Drag to pan · wheel, + or − to zoom · 0 or Reset to reset${pointer}`),
+    h('span', { class: 'hint-touch' }, `Pinch or + and − to zoom · drag with two fingers to pan · Reset to reset${touch}`));
+}
+
 /** Offers `blob` as a download called `name`. */
 export function download(blob, name) {
   const url = URL.createObjectURL(blob);

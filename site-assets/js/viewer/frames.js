@@ -1,10 +1,13 @@
 // The diffraction viewer: one frame of a stack at a time (images are a stack of one), coloured in
 // the browser. Frame slider and play, scale, colormap, automatic and manual window with a
-// histogram, zoom and pan, pixel read-out with q and resolution from the CXI geometry, resolution
-// rings, mask overlay, radial profile, and downloads of the frame (PNG, raw float32).
+// histogram, zoom and pan, pixel read-out, mask overlay, and downloads of the frame (PNG, raw
+// float32). Where the frames are far-field patterns (data-far-field, decided at build time from
+// the technique or the curator's far_field option), also q and resolution from the geometry,
+// resolution rings and the radial profile: on a near-field hologram they would mean nothing.
+// Frames are numbered as in the file, from 0, "frame 17 of 200" everywhere.
 
 import { PlaneCanvas, autoWindow, colour, drawHistogram, transform } from './render.js';
-import { COLORMAPS, SCALES, Status, UrlState, bindWindowControls, download, formatValue, h, select } from './controls.js';
+import { COLORMAPS, SCALES, Status, UrlState, bindWindowControls, download, formatValue, h, navigationHint, select } from './controls.js';
 
 
 export async function framesViewer(element, volume, colormaps) {
@@ -15,7 +18,8 @@ export async function framesViewer(element, volume, colormaps) {
     distance: Number(element.dataset.distanceM) || 0,
     pixel: Number(element.dataset.pixelM) || 0,
   };
-  const hasGeometry = geometry.wavelength > 0 && geometry.distance > 0 && geometry.pixel > 0;
+  const farField = element.dataset.farField === '1';
+  const hasGeometry = farField && geometry.wavelength > 0 && geometry.distance > 0 && geometry.pixel > 0;
   const firstFrame = element.dataset.frame !== '' ? Number(element.dataset.frame) : Math.floor(frames / 2);
   const view = {
     frame: Math.min(frames - 1, Math.max(0, Math.round(state.number('frame', firstFrame)))),
@@ -48,6 +52,9 @@ export async function framesViewer(element, volume, colormaps) {
       ? `Image viewer of ${element.dataset.name}: + and − zoom, Shift+arrows pan, 0 resets`
       : `Frame viewer of ${element.dataset.name}: arrows change frame, + and − zoom, Shift+arrows pan, 0 resets, space plays` });
   const histogram = h('canvas', { class: 'v-histogram', width: 256, height: 64, 'aria-label': 'Histogram of the frame' });
+  const histogramCaption = h('p', { class: 'viewer-caption' });
+  // The values at the ends and the middle of the histogram's axis.
+  const histogramAxis = h('p', { class: 'v-histogram-axis' }, h('span'), h('span'), h('span'));
   const profile = h('canvas', { class: 'v-profile', width: 256, height: 120, 'aria-label': 'Radial profile' });
   const readout = h('p', { class: 'v-readout', 'aria-live': 'polite' }, 'Point at the frame to read values.');
   const status = new Status();
@@ -55,20 +62,25 @@ export async function framesViewer(element, volume, colormaps) {
   element.replaceChildren(
     h('div', { class: 'viewer-toolbar' },
       // A single frame has nothing to step through or play.
-      h('label', { hidden: frames < 2 }, 'Frame ', frameInput, ' ', frameOut, ` / ${frames - 1}`), play,
+      h('label', { hidden: frames < 2, title: 'Frames are numbered as in the file, from 0' },
+        'Frame ', frameInput, ' ', frameOut, ` of ${frames}`), play,
       h('label', {}, 'Scale ', scaleSelect), h('label', {}, 'Colormap ', cmapSelect),
       auto, h('label', {}, 'Min ', minInput), h('label', {}, 'Max ', maxInput),
-      h('label', { title: hasGeometry ? '' : 'needs wavelength, detector distance and pixel size' }, rings, ' Resolution rings'),
+      h('label', { hidden: !farField, title: hasGeometry ? '' : 'needs wavelength, detector distance and pixel size' }, rings, ' Resolution rings'),
       h('label', {}, maskBox, ' Mask'),
       h('span', { class: 'v-downloads' }, 'Download frame: ', png, ' ', raw)),
     h('div', { class: 'viewer-body' },
-      canvas,
+      h('div', { class: 'viewer-main' }, canvas,
+        navigationHint({ pointer: ' · point to read a value', touch: ' · tap to read a value' })),
       h('div', { class: 'viewer-side' },
-        h('p', { class: 'viewer-caption' }, 'Histogram'), histogram,
-        h('p', { class: 'viewer-caption' }, 'Radial profile (mean by radius from the frame centre)'), profile,
+        histogramCaption, histogram, histogramAxis,
+        h('p', { class: 'viewer-caption', hidden: !farField }, 'Radial profile (mean by radius from the frame centre)'),
+        farField ? profile : '',
         readout)),
     status.bar, status.line);
 
+  /** "17 of 200": how the slider and the status line both name a frame. */
+  const frameOf = (f) => `${f} of ${frames}`;
   const centre = [width / 2, height / 2];
   /** Scattering angle 2θ of a full-resolution pixel distance from the centre. */
   const twoTheta = (r) => Math.atan((r * geometry.pixel) / geometry.distance);
@@ -152,8 +164,10 @@ export async function framesViewer(element, volume, colormaps) {
     const shownMask = mask && maskBox.checked ? mask : null;
     view2d.show(colour(plane, { lut: colormaps[view.colormap], scale: view.scale, min: w.min, max: w.max,
       mask: shownMask, fullWidth: width, maskColour: [0, 200, 255, 160] }), plane.factor);
-    drawHistogram(histogram, plane, view.scale, w, { mask: shownMask, fullWidth: width });
-    drawProfile();
+    const axis = drawHistogram(histogram, plane, view.scale, w, { mask: shownMask, fullWidth: width });
+    [...histogramAxis.children].forEach((span, i) => { span.textContent = axis ? formatValue(axis[i]) : ''; });
+    histogramCaption.textContent = `Histogram of the values (${view.scale} axis)`;
+    if (farField) drawProfile();
     element.dataset.rendered = String(Number(element.dataset.rendered || 0) + 1);
     state.set({ frame: view.frame, scale: view.scale, cmap: view.colormap, min: view.min, max: view.max,
       rings: rings.checked ? 1 : null, mask: maskBox.checked ? null : 0 });
@@ -204,13 +218,13 @@ export async function framesViewer(element, volume, colormaps) {
     const steps = plane && plane.frame === view.frame && plane.scale <= needed ? [] : [coarsest, needed].filter((s, i, a) => a.indexOf(s) === i);
     for (const s of steps) {
       if (plane && plane.frame === view.frame && plane.scale <= s) continue;
-      status.say(`Loading frame ${view.frame} (${volume.scales[s].key})…`);
+      status.say(`Loading frame ${frameOf(view.frame)} (${volume.scales[s].key})…`);
       let next;
       try {
         next = await volume.plane(s, 2, view.frame, (done, total) => status.progress(done, total));
       } catch (e) {
         status.progress(1, 1);
-        status.say(`Cannot load frame ${view.frame}: ${e.message}`);
+        status.say(`Cannot load frame ${frameOf(view.frame)}: ${e.message}`);
         element.dataset.state = 'error';
         return;
       }
@@ -220,7 +234,10 @@ export async function framesViewer(element, volume, colormaps) {
       plane = next;
       paint();
     }
-    status.say(`Frame ${view.frame} of ${frames} · ${plane.factor[0] === 1 ? 'full resolution' : `1/${plane.factor[0]} resolution`} · data from ${volume.origin === 'api' ? 'the API' : 'the static site'}`);
+    const shown = [plane.factor[0] === 1 ? 'full resolution' : `1/${plane.factor[0]} resolution`,
+      `data from ${volume.origin === 'api' ? 'the API' : 'the static site'}`];
+    if (frames > 1) shown.unshift(`Frame ${frameOf(view.frame)}`);
+    status.say(shown.join(' · ').replace(/^./, (c) => c.toUpperCase()));
     element.dataset.state = 'ready';
   }
 

@@ -10,6 +10,13 @@ export function transform(scale) {
   return (v) => v;
 }
 
+/** The inverse of {@link transform}: the value whose f(v) is `y`. */
+export function inverse(scale) {
+  if (scale === 'log') return (y) => 10 ** y;
+  if (scale === 'sqrt') return (y) => Math.sign(y) * y * y;
+  return (y) => y;
+}
+
 /** True when `v` can set a window end on `scale`: finite, and positive for log. */
 function admits(scale, v) {
   return Number.isFinite(v) && (scale !== 'log' || v > 0);
@@ -80,14 +87,16 @@ export function autoWindow(plane, scale, { mask = null, fullWidth = 0, low = 0.5
 
 /**
  * Draws the histogram of the plane's values on `scale` into `canvas` (bars in 64 bins over the
- * data range), with the window's ends as lines.
+ * data range), with the window's ends as lines. Returns the values at the left edge, the middle
+ * and the right edge of its axis (the middle on the scale: a geometric mean on log), or null
+ * when no value can be shown.
  */
 export function drawHistogram(canvas, plane, scale, window, { mask = null, fullWidth = 0 } = {}) {
   const ctx = canvas.getContext('2d');
   const { width, height } = canvas;
   ctx.clearRect(0, 0, width, height);
   const values = usable(plane, scale, mask, fullWidth);
-  if (values.length === 0) return;
+  if (values.length === 0) return null;
   const f = transform(scale);
   const lo = f(values[0]);
   const hi = f(values[values.length - 1]);
@@ -111,13 +120,17 @@ export function drawHistogram(canvas, plane, scale, window, { mask = null, fullW
       ctx.stroke();
     }
   }
+  return [values[0], inverse(scale)((lo + hi) / 2), values[values.length - 1]];
 }
 
 /**
- * A canvas showing one coloured plane with zoom (wheel, + and −) and pan (drag, Shift+arrows),
- * in full-resolution plane coordinates, so changing scale keeps the view. Tells its owner where
- * the pointer is (`onHover(x, y)`), where it was clicked (`onPick(x, y)`) and passes other keys
- * (`onKey(event)`); `overlay(ctx, toScreen, zoom)` draws on top (rings, crosshair).
+ * A canvas showing one coloured plane with zoom (wheel, pinch, + and −, the zoom buttons) and pan
+ * (drag with a mouse or two fingers, Shift+arrows), in full-resolution plane coordinates, so
+ * changing scale keeps the view. One finger is left to the browser, so a swipe over the canvas
+ * scrolls the page (touch-action: pan-x pan-y), and a tap picks. Tells its owner where the
+ * pointer is (`onHover(x, y)`), where it was clicked or tapped (`onPick(x, y)`) and passes other
+ * keys (`onKey(event)`); `overlay(ctx, toScreen, zoom)` draws on top (rings, crosshair). The
+ * canvas is put in a frame of its own with the zoom buttons over its corner.
  */
 export class PlaneCanvas {
   constructor(canvas, fullWidth, fullHeight, { onHover = () => {}, onPick = () => {}, onKey = () => false, overlay = () => {} } = {}) {
@@ -128,29 +141,55 @@ export class PlaneCanvas {
     this.image = null;
     this.overlay = overlay;
     this.offscreen = document.createElement('canvas');
+    this.mountControls();
     let drag = null;
+    /** Touch points down on the canvas: pointer id → [clientX, clientY]. */
+    const touches = new Map();
+    let pinch = null;
     canvas.addEventListener('pointerdown', (e) => {
+      const p = this.toPlane(e);
+      onHover(p[0], p[1]);
+      if (e.pointerType === 'touch') {
+        touches.set(e.pointerId, [e.clientX, e.clientY]);
+        pinch = touches.size === 2 ? this.startPinch([...touches.values()]) : null;
+        drag = touches.size === 1 ? { x: e.clientX, y: e.clientY, moved: false, touch: true } : null;
+        return;
+      }
       drag = { x: e.clientX, y: e.clientY, center: [...this.center], moved: false };
       canvas.setPointerCapture(e.pointerId);
     });
     canvas.addEventListener('pointermove', (e) => {
       const p = this.toPlane(e);
       onHover(p[0], p[1]);
+      if (touches.has(e.pointerId)) {
+        touches.set(e.pointerId, [e.clientX, e.clientY]);
+        if (pinch && touches.size === 2) this.pinchTo(pinch, [...touches.values()]);
+      }
       if (!drag) return;
       const dx = e.clientX - drag.x;
       const dy = e.clientY - drag.y;
       if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
+      if (drag.touch) return;
       const scale = this.pixelsPerUnit() / this.ratio();
       this.center = [drag.center[0] - dx / scale, drag.center[1] - dy / scale];
       this.draw();
     });
-    canvas.addEventListener('pointerup', (e) => {
-      if (drag && !drag.moved) {
+    const up = (e) => {
+      if (e.type === 'pointerup' && drag && !drag.moved) {
         const p = this.toPlane(e);
         onPick(p[0], p[1]);
       }
       drag = null;
-    });
+      touches.delete(e.pointerId);
+      if (touches.size < 2) pinch = null;
+    };
+    canvas.addEventListener('pointerup', up);
+    // The browser took the touch over (to scroll the page).
+    canvas.addEventListener('pointercancel', up);
+    // Two fingers zoom and pan the view, not the page.
+    canvas.addEventListener('touchmove', (e) => {
+      if (e.touches.length > 1 && e.cancelable) e.preventDefault();
+    }, { passive: false });
     canvas.addEventListener('wheel', (e) => {
       e.preventDefault();
       const before = this.toPlane(e);
@@ -173,6 +212,48 @@ export class PlaneCanvas {
       e.preventDefault();
     });
     new ResizeObserver(() => this.draw()).observe(canvas);
+  }
+
+  /** Puts the canvas in a frame with zoom in, zoom out and reset buttons over its corner. */
+  mountControls() {
+    const frame = document.createElement('div');
+    frame.className = 'viewer-stage';
+    this.canvas.replaceWith(frame);
+    const buttons = document.createElement('div');
+    buttons.className = 'viewer-zoom';
+    for (const [cls, text, label, act] of [
+      ['v-zoom-in', '+', 'Zoom in', () => this.setZoom(this.zoom * 1.5)],
+      ['v-zoom-out', '\u2212', 'Zoom out', () => this.setZoom(this.zoom / 1.5)],
+      ['v-zoom-reset', 'Reset', 'Reset zoom and pan', () => this.reset()]]) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = cls;
+      b.textContent = text;
+      b.setAttribute('aria-label', label);
+      b.title = label;
+      b.addEventListener('click', act);
+      buttons.append(b);
+    }
+    frame.append(this.canvas, buttons);
+  }
+
+  /** What a pinch keeps: the fingers' distance and the zoom when it began, and the plane point between them. */
+  startPinch([a, b]) {
+    const mid = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    return { distance: Math.hypot(a[0] - b[0], a[1] - b[1]) || 1, zoom: this.zoom,
+      anchor: this.toPlane({ clientX: mid[0], clientY: mid[1] }) };
+  }
+
+  /** Zooms by the change of the fingers' distance and keeps the plane point that was between them there. */
+  pinchTo(pinch, [a, b]) {
+    this.zoom = Math.min(64, Math.max(0.25, pinch.zoom * Math.hypot(a[0] - b[0], a[1] - b[1]) / pinch.distance));
+    const r = this.canvas.getBoundingClientRect();
+    const k = this.pixelsPerUnit();
+    const mid = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    this.center = [pinch.anchor[0] - ((mid[0] - r.left) * this.ratio() - this.canvas.width / 2) / k,
+      pinch.anchor[1] - ((mid[1] - r.top) * this.ratio() - this.canvas.height / 2) / k];
+    this.draw();
+    this.onZoom?.();
   }
 
   ratio() {
@@ -225,6 +306,7 @@ export class PlaneCanvas {
       c.width = w;
       c.height = h;
     }
+    c.dataset.zoom = String(this.zoom);
     const ctx = c.getContext('2d');
     ctx.clearRect(0, 0, c.width, c.height);
     if (!this.image) return;

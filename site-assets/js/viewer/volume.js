@@ -4,7 +4,7 @@
 
 import { Plane } from './data.js';
 import { PlaneCanvas, autoWindow, colour } from './render.js';
-import { COLORMAPS, SCALES, Status, UrlState, bindWindowControls, formatLength, formatValue, h, select } from './controls.js';
+import { COLORMAPS, SCALES, Status, UrlState, bindWindowControls, formatLength, formatValue, h, navigationHint, select } from './controls.js';
 
 const NEUROGLANCER = 'https://neuroglancer-demo.appspot.com/';
 const AXES = ['x', 'y', 'z'];
@@ -47,7 +47,7 @@ export async function volumeViewer(element, volume, colormaps) {
   const minInput = h('input', { type: 'number', class: 'v-min', step: 'any', 'aria-label': 'Window minimum' });
   const maxInput = h('input', { type: 'number', class: 'v-max', step: 'any', 'aria-label': 'Window maximum' });
   const neuroglancer = h('a', { class: 'v-neuroglancer', target: '_blank', rel: 'noopener' }, 'Open in Neuroglancer');
-  const readout = h('p', { class: 'v-readout', 'aria-live': 'polite' }, 'Click a plane to move the crosshair there.');
+  const readout = h('p', { class: 'v-readout', 'aria-live': 'polite' }, 'Point at a plane to read values.');
   const canvases = PANELS.map((p) => h('canvas', { class: `viewer-canvas v-plane-${p.name}`, tabindex: 0, role: 'img',
     'aria-label': `${p.name} plane at ${AXES[p.axis]} (arrows move the slice, + and − zoom, Shift+arrows pan, 0 resets)` }));
 
@@ -57,6 +57,7 @@ export async function volumeViewer(element, volume, colormaps) {
       h('label', {}, 'Scale ', scaleSelect), h('label', {}, 'Colormap ', cmapSelect),
       auto, h('label', {}, 'Min ', minInput), h('label', {}, 'Max ', maxInput), neuroglancer),
     h('div', { class: 'viewer-planes' }, ...PANELS.map((p, i) => h('figure', {}, canvases[i], h('figcaption', {}, p.name)))),
+    navigationHint({ pointer: ' · click to move the crosshair', touch: ' · tap to move the crosshair' }),
     readout, status.bar, status.line);
 
   const views = PANELS.map((p, i) => {

@@ -125,15 +125,22 @@ public final class Chromium implements AutoCloseable {
     /** The whole page, top to bottom, saved as {@code <name>-<screen>-full.png}. */
     public void fullScreenshot(String name) throws IOException {
         Number height = (Number) script("return document.documentElement.scrollHeight");
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", screen.width, "height", height.intValue(), "scale", 1)));
-        Files.write(SCREENSHOTS.resolve(name + "-" + screen.label() + "-full.png"), Base64.getDecoder().decode((String) shot.get("data")));
+        capture(Map.of("x", 0, "y", 0, "width", screen.width, "height", height.intValue(), "scale", 1),
+                name + "-" + screen.label() + "-full");
     }
 
-    /** An element, saved as {@code <name>.png} (the name says the screen where it matters). */
-    public static void screenshot(WebElement element, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), element.getScreenshotAs(OutputType.BYTES));
+    /** An element, whole even where it reaches beyond the window, saved as {@code <name>.png}. */
+    @SuppressWarnings("unchecked")
+    public void screenshot(WebElement element, String name) throws IOException {
+        Map<String, Object> box = (Map<String, Object>) script("""
+                const r = arguments[0].getBoundingClientRect();
+                return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height, scale: 1}""", element);
+        capture(box, name);
+    }
+
+    private void capture(Map<String, Object> clip, String name) throws IOException {
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true, "clip", clip));
+        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     /** The console's errors since it was last asked (a missing favicon is one). */

@@ -25,6 +25,7 @@ import org.vitrine.core.model.Collection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -120,7 +121,12 @@ class ViewerBrowserTest {
     /** Opens a dataset page from the static or the API server and waits for its first viewer to be ready. */
     static WebElement open(String mode, String datasetId) {
         Javalin server = mode.equals("api") ? apiServer : staticServer;
-        browser.get("http://127.0.0.1:" + server.port() + "/datasets/" + datasetId + "/");
+        return openAt(mode, "http://127.0.0.1:" + server.port() + "/datasets/" + datasetId + "/");
+    }
+
+    /** Opens a dataset page by its address and waits for its first viewer, which reads from {@code mode}. */
+    static WebElement openAt(String mode, String url) {
+        browser.get(url);
         waiting().until(d -> {
             String state = d.findElement(By.cssSelector("[data-viewer]")).getDomAttribute("data-state");
             return "ready".equals(state) || "error".equals(state);
@@ -157,7 +163,7 @@ class ViewerBrowserTest {
     }
 
     static void screenshot(WebElement element, String name) throws Exception {
-        Chromium.screenshot(element, name);
+        chromium.screenshot(element, name);
     }
 
     static void assertNoConsoleErrors() {
@@ -199,6 +205,10 @@ class ViewerBrowserTest {
         assertEquals("1", slider.getDomProperty("value"));
         assertNotEquals(first.get(1), pixels(canvas).get(1), "the next frame looks different");
         assertTrue(browser.getCurrentUrl().contains("v0.frame=1"), browser.getCurrentUrl());
+        // The slider and the status line name the frame alike.
+        assertEquals("Frame 1 of 200", slider.findElement(By.xpath("./..")).getText());
+        assertTrue(viewer.findElement(By.cssSelector(".viewer-status")).getText().startsWith("Frame 1 of 200 · "),
+                viewer.findElement(By.cssSelector(".viewer-status")).getText());
 
         // Colormap and scale change the picture at once, without loading anything.
         rendered = viewer.getDomAttribute("data-rendered");
@@ -207,18 +217,163 @@ class ViewerBrowserTest {
         waitForRender(viewer, rendered);
         assertNotEquals(before.get(1), pixels(canvas).get(1));
 
-        // The read-out names the value under the pointer and, from the CXI geometry, q and resolution.
+        // Near-field holograms (the curator's far_field: false): the read-out names the value under
+        // the pointer, and nothing offers q, resolution, rings or a radial profile, though the file
+        // has a wavelength, a detector distance and a pixel size.
         new org.openqa.selenium.interactions.Actions(browser).moveToElement(canvas, 40, 30).perform();
         String readout = viewer.findElement(By.cssSelector(".v-readout")).getText();
-        assertTrue(readout.matches("x \\d+, y \\d+: .*q .* Å⁻¹, resolution .* Å"), readout);
-        // Resolution rings from the CXI geometry are drawn over the frame.
-        before = pixels(canvas);
+        assertTrue(readout.matches("x \\d+, y \\d+: [^;]+"), readout);
+        assertFalse(viewer.findElement(By.cssSelector(".v-rings")).isDisplayed(), "no resolution rings");
+        assertTrue(viewer.findElements(By.cssSelector(".v-profile")).isEmpty(), "no radial profile");
+
+        // The histogram's axis names its lowest, middle and highest values.
+        double[] axis = viewer.findElements(By.cssSelector(".v-histogram-axis span")).stream()
+                .mapToDouble(t -> Double.parseDouble(t.getText())).toArray();
+        assertEquals(3, axis.length);
+        assertTrue(axis[0] < axis[1] && axis[1] < axis[2], java.util.Arrays.toString(axis));
+
+        // How to move around is written beside the frame, and the zoom buttons work.
+        assertTrue(viewer.findElement(By.cssSelector(".hint-pointer")).isDisplayed());
+        assertFalse(viewer.findElement(By.cssSelector(".hint-touch")).isDisplayed());
         rendered = viewer.getDomAttribute("data-rendered");
-        viewer.findElement(By.cssSelector(".v-rings")).click();
-        waitForRender(viewer, rendered);
-        assertNotEquals(before.get(1), pixels(canvas).get(1), "rings drawn");
-        screenshot(viewer, "frames-petra-gray-rings-" + mode);
+        viewer.findElement(By.cssSelector(".v-zoom-in")).click();
+        assertEquals("1.5", canvas.getDomAttribute("data-zoom"));
+        screenshot(viewer, "frames-petra-gray-zoomed-" + mode);
+        viewer.findElement(By.cssSelector(".v-zoom-reset")).click();
+        assertEquals("1", canvas.getDomAttribute("data-zoom"));
         assertNoConsoleErrors();
+    }
+
+    /**
+     * Far-field frames (ptychography is a scattering technique in PaNET) get q and resolution
+     * read-outs and resolution rings; frames of an imaging technique, or a far_field: false file
+     * of a scattering one, get none, whatever geometry they have.
+     */
+    @org.junit.jupiter.api.Test
+    void qResolutionAndRingsWhereTheFramesAreFarField() throws Exception {
+        Path content = Fixtures.newContent(tmp.resolve("far-field-content"));
+        Files.copy(Fixtures.demoContent().resolve("data/petra-p25/PETRAIII_P25_Near_Field_Ptycho.cxi"), content.resolve("data/frames.cxi"));
+        for (String[] d : new String[][]{{"far", "PaNET01212", ""}, {"near", "PaNET01212", ", far_field: false"},
+                {"imaging", "PaNET01285", ""}}) {
+            Fixtures.dataset(content, d[0], Fixtures.validDataset(d[0], """
+                    files:
+                      - path: frames.cxi
+                        dataset: /entry_1/data_1/data
+                        kind: diffraction
+                        preview: {frame: 0%s}
+                    """.formatted(d[2])).replace("technique: PaNET01212", "technique: " + d[1]));
+        }
+        Path site = tmp.resolve("far-field-site");
+        Fixtures.Run run = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertEquals(0, run.exit(), run.err());
+        Javalin server = ApiServer.create(List.of(), c -> serve(c, site)).start("127.0.0.1", 0);
+        try {
+            String base = "http://127.0.0.1:" + server.port() + "/datasets/";
+            WebElement viewer = openAt("static", base + "far/");
+            WebElement canvas = viewer.findElement(By.cssSelector(".viewer-canvas"));
+            new org.openqa.selenium.interactions.Actions(browser).moveToElement(canvas, 40, 30).perform();
+            String readout = viewer.findElement(By.cssSelector(".v-readout")).getText();
+            assertTrue(readout.matches("x \\d+, y \\d+: .*q .* Å⁻¹, resolution .* Å"), readout);
+            assertTrue(viewer.findElement(By.cssSelector(".v-profile")).isDisplayed());
+            List<Object> before = pixels(canvas);
+            String rendered = viewer.getDomAttribute("data-rendered");
+            viewer.findElement(By.cssSelector(".v-rings")).click();
+            waitForRender(viewer, rendered);
+            assertNotEquals(before.get(1), pixels(canvas).get(1), "rings drawn");
+            screenshot(viewer, "frames-far-field-rings");
+
+            for (String id : List.of("near", "imaging")) {
+                viewer = openAt("static", base + id + "/");
+                new org.openqa.selenium.interactions.Actions(browser).moveToElement(viewer.findElement(By.cssSelector(".viewer-canvas")), 40, 30).perform();
+                readout = viewer.findElement(By.cssSelector(".v-readout")).getText();
+                assertFalse(readout.contains("q "), id + ": " + readout);
+                assertFalse(viewer.findElement(By.cssSelector(".v-rings")).isDisplayed(), id);
+            }
+            assertNoConsoleErrors();
+        } finally {
+            server.stop();
+        }
+    }
+
+    /**
+     * On a phone, a swipe over a viewer scrolls the page; two fingers pinch the view, not the
+     * page; the zoom buttons are there and work, and the hint speaks of fingers.
+     */
+    @org.junit.jupiter.api.Test
+    void onAPhoneASwipeScrollsAndPinchAndButtonsZoom() throws Exception {
+        chromium.use(Chromium.Screen.PHONE);
+        try {
+            WebElement viewer = open("static", "petra-p25-near-field-ptycho");
+            WebElement canvas = viewer.findElement(By.cssSelector(".viewer-canvas"));
+            chromium.script("window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY - 150)", canvas);
+            chromium.screenshot("frames-petra");
+            long top = ((Number) chromium.script("return window.scrollY")).longValue();
+            @SuppressWarnings("unchecked")
+            List<Number> centre = (List<Number>) chromium.script(
+                    "const r = arguments[0].getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]", canvas);
+            touch(List.of(List.of(centre.get(0).intValue(), centre.get(1).intValue())),
+                    List.of(List.of(centre.get(0).intValue(), centre.get(1).intValue() - 250)));
+            waiting().until(d -> ((Number) chromium.script("return window.scrollY")).longValue() > top + 150);
+            assertEquals("1", canvas.getDomAttribute("data-zoom"), "a swipe does not move the view");
+
+            // Once the swipe's fling has come to rest.
+            chromium.script("""
+                    return new Promise((done) => {
+                      let last = -1;
+                      const still = setInterval(() => { if (scrollY === last) { clearInterval(still); done(); } last = scrollY; }, 200);
+                    })""");
+            chromium.script("arguments[0].scrollIntoView({block: 'center'})", canvas);
+            @SuppressWarnings("unchecked")
+            List<Number> middle = (List<Number>) chromium.script(
+                    "const r = arguments[0].getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]", canvas);
+            int x = middle.get(0).intValue();
+            int y = middle.get(1).intValue();
+            long scrolled = ((Number) chromium.script("return window.scrollY")).longValue();
+            touch(List.of(List.of(x - 30, y - 10), List.of(x + 30, y + 10)), List.of(List.of(x - 90, y - 40), List.of(x + 90, y + 20)));
+            double zoom = Double.parseDouble(canvas.getDomAttribute("data-zoom"));
+            assertTrue(zoom > 2, "pinched to " + zoom);
+            assertEquals(1.0, ((Number) chromium.script("return visualViewport.scale")).doubleValue(), 1e-9, "the page itself is not zoomed");
+            assertEquals(scrolled, ((Number) chromium.script("return window.scrollY")).longValue(), "nor scrolled");
+            chromium.screenshot("frames-petra-pinched");
+
+            WebElement zoomOut = viewer.findElement(By.cssSelector(".v-zoom-out"));
+            assertTrue(zoomOut.isDisplayed());
+            zoomOut.click();
+            assertEquals(zoom / 1.5, Double.parseDouble(canvas.getDomAttribute("data-zoom")), 1e-9);
+            viewer.findElement(By.cssSelector(".v-zoom-reset")).click();
+            assertEquals("1", canvas.getDomAttribute("data-zoom"));
+            assertTrue(viewer.findElement(By.cssSelector(".hint-touch")).isDisplayed());
+            assertFalse(viewer.findElement(By.cssSelector(".hint-pointer")).isDisplayed());
+            assertTrue(((Number) chromium.script("return document.documentElement.scrollWidth")).intValue() <= 390,
+                    "nothing wider than the phone");
+
+            WebElement volume = open("static", "shepp-logan-phantom-volume");
+            chromium.script("arguments[0].scrollIntoView()", volume);
+            chromium.screenshot("volume-phantom");
+            assertNoConsoleErrors();
+        } finally {
+            chromium.use(Chromium.Screen.DESKTOP);
+        }
+    }
+
+    /**
+     * Fingers on the touch screen: each starts at its point of {@code from} and moves, in ten
+     * steps, to its point of {@code to}, then all are lifted. Sent as the device's touch events, so
+     * the page's touch-action and the browser's gestures (scrolling, zooming) apply.
+     */
+    static void touch(List<List<Integer>> from, List<List<Integer>> to) throws InterruptedException {
+        java.util.function.IntFunction<List<Map<String, Object>>> at = step -> java.util.stream.IntStream.range(0, from.size())
+                .mapToObj(i -> Map.<String, Object>of("id", i,
+                        "x", from.get(i).get(0) + (to.get(i).get(0) - from.get(i).get(0)) * step / 10,
+                        "y", from.get(i).get(1) + (to.get(i).get(1) - from.get(i).get(1)) * step / 10))
+                .toList();
+        chromium.driver().executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchStart", "touchPoints", at.apply(0)));
+        for (int step = 1; step <= 10; step++) {
+            chromium.driver().executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchMove", "touchPoints", at.apply(step)));
+        }
+        chromium.driver().executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+        // Let the page handle what it was sent.
+        chromium.script("return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
     }
 
     @ParameterizedTest
