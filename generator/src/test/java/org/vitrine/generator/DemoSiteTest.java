@@ -67,7 +67,7 @@ class DemoSiteTest {
             assertTrue(json.get("license").asText().startsWith("https://spdx.org/licenses/"), json.toString());
             assertTrue(json.get("creator").size() > 0);
 
-            for (Element img : doc.select(".previews img")) {
+            for (Element img : doc.select(".previews img, .viewer-placeholder img")) {
                 Path png = page.getParent().resolve(img.attr("src"));
                 BufferedImage image = ImageIO.read(png.toFile());
                 assertNotNull(image, "thumbnail decodes: " + png);
@@ -78,7 +78,7 @@ class DemoSiteTest {
         Document petra = Jsoup.parse(site.resolve("datasets/petra-p25-near-field-ptycho/index.html").toFile(), "UTF-8");
         assertEquals("10.5281/zenodo.17899482", petra.selectFirst(".doi a").text());
         assertEquals("https://doi.org/10.5281/zenodo.17899482", petra.selectFirst("link[rel=cite-as]").attr("href"));
-        assertEquals(1, petra.select(".previews img").size(), "PETRA frames have a preview");
+        assertEquals(1, petra.select(".viewer-placeholder img").size(), "PETRA frames have a preview in their viewer's place");
     }
 
     @Test
@@ -116,8 +116,8 @@ class DemoSiteTest {
 
         // The metadata-only entry links to a portal: named by its host, no download in the metadata.
         Document atlas = Jsoup.parse(site.resolve("datasets/human-organ-atlas-hip-ct/index.html").toFile());
-        assertEquals("human-organ-atlas.esrf.fr", atlas.selectFirst("table.files a").text());
-        assertEquals("link", atlas.select("table.files td").get(2).text());
+        assertEquals("Go to human-organ-atlas.esrf.fr", atlas.selectFirst(".data-elsewhere a").text());
+        assertEquals("https://human-organ-atlas.esrf.fr/", atlas.selectFirst(".data-elsewhere a").attr("href"));
         assertTrue(atlas.select("link[rel=item]").isEmpty(), atlas.head().toString());
         JsonNode atlasLd = JSON.readTree(atlas.selectFirst("script[type=application/ld+json]").data());
         assertFalse(atlasLd.has("distribution"), atlasLd.toString());

@@ -79,10 +79,32 @@ final class DatasetView {
         m.put("keywords", d.keywords().stream().map(k -> Map.of("name", k, "href", Links.keyword(k))).toList());
         m.put("authors", d.authors().stream().map(DatasetView::author).toList());
         m.put("parameters", d.parameters().stream().map(DatasetView::parameter).toList());
-        m.put("files", d.files().stream().map(f -> file(d, f)).toList());
+        List<Map<String, Object>> files = d.files().stream().map(f -> file(d, f)).toList();
+        m.put("files", files);
+        List<Map<String, Object>> downloads = files.stream().filter(f -> !(Boolean) f.get("link")).toList();
+        m.put("downloads", downloads);
+        m.put("downloadColumns", columns(downloads));
+        m.put("links", files.stream().filter(f -> (Boolean) f.get("link")).toList());
+        m.put("dataSummary", dataSummary(d));
         m.put("related", d.related().stream().map(DatasetView::publication).toList());
-        m.put("thumbnails", thumbs.stream().map(t -> t.view(Links.dataset(d.id()))).toList());
-        m.put("viewers", d.files().stream().filter(f -> viewable(d, f)).map(f -> viewer(d, f)).toList());
+        String page = Links.dataset(d.id());
+        m.put("thumbnails", thumbs.stream().map(t -> t.view(page)).toList());
+        // A file's viewer shows its thumbnail until it is ready (and without JavaScript); the other
+        // thumbnails are shown on their own.
+        Map<Integer, PreviewImage> thumbOf = thumbs.stream().collect(Collectors.toMap(PreviewImage::file, t -> t, (a, b) -> a));
+        List<Map<String, Object>> viewers = new java.util.ArrayList<>();
+        for (int i = 0; i < d.files().size(); i++) {
+            DataFile f = d.files().get(i);
+            if (viewable(d, f)) {
+                Map<String, Object> v = viewer(d, f);
+                PreviewImage t = thumbOf.remove(i);
+                v.put("thumbnail", t == null ? Map.of() : t.view(page));
+                viewers.add(v);
+            }
+        }
+        m.put("viewers", viewers);
+        m.put("previews", thumbOf.values().stream().sorted(java.util.Comparator.comparingInt(PreviewImage::file))
+                .map(t -> t.view(page)).toList());
         m.put("body", bodyHtml);
         m.put("citation", Citation.text(d, site, landing));
         m.put("jsonLd", scriptSafe(compact(DataCite.schemaOrg(d, site, landing, summaryText))));
@@ -211,6 +233,48 @@ final class DatasetView {
                 : facts.shape().stream().map(String::valueOf).collect(Collectors.joining(" × ")));
         m.put("dtype", facts == null || facts.dtype() == null ? "" : facts.dtype());
         return m;
+    }
+
+    /** The columns of the files table that some file has a value in (its name always), by the file views' keys. */
+    private static Map<String, Boolean> columns(List<Map<String, Object>> files) {
+        Map<String, Boolean> shown = new LinkedHashMap<>();
+        for (String column : List.of("role", "format", "size", "dataset", "shape", "dtype", "sha256")) {
+            shown.put(column, files.stream().anyMatch(f -> !String.valueOf(f.get(column)).isEmpty()));
+        }
+        return shown;
+    }
+
+    /**
+     * What the dataset's files come to: "1 file, 2.76 MB", "3 files, 1.20 GB in total", "3 files:
+     * 1.20 GB and 1 of unknown size" (linked files are not read); empty when it has only links.
+     */
+    static String dataSummary(Dataset d) {
+        long count = 0;
+        long bytes = 0;
+        long unknown = 0;
+        for (DataFile f : d.files()) {
+            if (f.isLink()) {
+                continue;
+            }
+            count++;
+            FileFacts facts = d.factsOf(f);
+            if (facts == null) {
+                unknown++;
+            } else {
+                bytes += facts.size();
+            }
+        }
+        if (count == 0) {
+            return "";
+        }
+        String files = count + (count == 1 ? " file" : " files");
+        if (unknown == count) {
+            return files;
+        }
+        if (unknown > 0) {
+            return files + ": " + humanSize(bytes) + " and " + unknown + " of unknown size";
+        }
+        return files + ", " + humanSize(bytes) + (count > 1 ? " in total" : "");
     }
 
     /** Up to 6 significant digits, no exponent for everyday magnitudes, no trailing zeros. */

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param alt    text alternative describing what the picture shows
  * @param smallFile where the small picture was rendered (outside the site)
  * @param largeFile where the large picture was rendered
+ * @param file   index of the dataset's file it shows
  */
-public record PreviewImage(String small, String large, int width, int height, String alt, Path smallFile, Path largeFile) {
+public record PreviewImage(String small, String large, int width, int height, String alt, Path smallFile, Path largeFile, int file) {
 
     Map<String, Object> view(String pageHref) {
         return Map.of("src", small, "large", large, "width", String.valueOf(width), "height", String.valueOf(height),

@@ -78,7 +78,7 @@ public final class Thumbnails implements ThumbnailWriter {
             } catch (Hdf5Exception | IllegalArgumentException e) {
                 throw new PreviewException(file, "no preview of '" + file.dataset() + "' in " + file.path() + ": " + e.getMessage(), e);
             }
-            images.add(new PreviewImage(small, large, size[0], size[1], alt(file, facts), cached, cachedLarge));
+            images.add(new PreviewImage(small, large, size[0], size[1], alt(file, facts), cached, cachedLarge, i));
         }
         return images;
     }
