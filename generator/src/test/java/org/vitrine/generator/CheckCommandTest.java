@@ -21,11 +21,37 @@ class CheckCommandTest {
     Path tmp;
 
     @Test
-    void demoContentPassesWithTheExpectedWarningOnly() {
+    void demoContentPassesWithItsExpectedWarningNotShown() {
         Fixtures.Run run = Fixtures.vitrine("check", "--content", Fixtures.demoContent().toString());
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().contains("7 datasets (6 public)"), run.out());
-        assertTrue(run.err().contains("cxi-minimal-example.md:15: warning: CXI file 'cxidb/minimal.cxi' has no /cxi_version dataset"), run.err());
+        assertTrue(run.out().contains("7 datasets (6 public), 2 pages: no errors (1 expected warning not shown)"), run.out());
+        assertEquals("", run.err(), "the CXI specification's minimal file has no /cxi_version, as its entry expects");
+    }
+
+    @Test
+    void expectedWarningsAreNotShownUnlessTheyNoLongerOccur() throws IOException {
+        Path content = Fixtures.newContent(tmp.resolve("content"));
+        Fixtures.dataset(content, "known", Fixtures.validDataset("known", """
+                keywords: [powder, powder]
+                colour: blue
+                expected_warnings:
+                  - is listed twice
+                  - has no /cxi_version
+                """));
+        Fixtures.dataset(content, "wrong", Fixtures.validDataset("wrong", """
+                license: NOT-A-LICENCE
+                expected_warnings: [is not an SPDX licence id]
+                """));
+        Fixtures.dataset(content, "odd", Fixtures.validDataset("odd", "expected_warnings: 3"));
+        Fixtures.Run run = Fixtures.vitrine("check", "--content", content.toString());
+        assertEquals(1, run.exit(), run.err());
+        assertFalse(run.err().contains("listed twice"), run.err());
+        assertLine(run.err(), "known.md:10: warning: unknown field 'colour'");
+        assertLine(run.err(), "known.md:13: warning: expected warning 'has no /cxi_version' no longer occurs: remove it from expected_warnings");
+        assertLine(run.err(), "wrong.md:9: 'NOT-A-LICENCE' is not an SPDX licence id");
+        assertLine(run.err(), "odd.md:9: expected_warnings must be a list of parts of warnings' messages");
+        assertLine(run.err(), "wrong.md:10: warning: expected warning 'is not an SPDX licence id' no longer occurs");
+        assertTrue(run.err().contains("2 errors, 3 warnings"), run.err());
     }
 
     /**

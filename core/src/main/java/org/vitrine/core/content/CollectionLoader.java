@@ -118,13 +118,7 @@ public final class CollectionLoader {
         Path file = source.path();
         ContentCache.Entry cached = cache.lookup(file, source.stamp(), dataRoot);
         if (cached != null) {
-            cached.problems().forEach(p -> {
-                if (p.severity() == ContentProblem.Severity.ERROR) {
-                    problems.error(file, p.line(), p.message());
-                } else {
-                    problems.warning(file, p.line(), p.message());
-                }
-            });
+            cached.problems().forEach(p -> problems.add(file, p.line(), p.severity(), p.message()));
             if (cached.dataset() != null) {
                 digests.put(cached.dataset().id(), cached.digest());
             }
@@ -136,11 +130,12 @@ public final class CollectionLoader {
         if (dataset != null && inspector != null) {
             dataset = inspector.inspect(dataset, fm, dataRoot, own);
         }
-        ContentCache.Entry entry = cache.remember(file, source.stamp(), dataRoot, dataset, own.all());
+        List<ContentProblem> found = fm == null ? own.all() : ExpectedWarnings.mark(fm, own.all());
+        ContentCache.Entry entry = cache.remember(file, source.stamp(), dataRoot, dataset, found);
         if (entry != null && dataset != null) {
             digests.put(dataset.id(), entry.digest());
         }
-        problems.addAll(own.all());
+        problems.addAll(found);
         return dataset;
     }
 

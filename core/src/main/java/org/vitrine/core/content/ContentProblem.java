@@ -4,17 +4,23 @@ import java.nio.file.Path;
 
 /**
  * One problem found in the content, reported as {@code file:line: message} so editors and CI
- * logs link straight to it. Errors stop a build; warnings do not.
+ * logs link straight to it. Errors stop a build; warnings do not; expected warnings are those the
+ * dataset's front matter accepts ({@code expected_warnings}), which the commands do not show.
  */
 public record ContentProblem(Path file, int line, Severity severity, String message) {
 
-    public enum Severity { ERROR, WARNING }
+    public enum Severity { ERROR, WARNING, EXPECTED }
 
     public boolean isError() {
         return severity == Severity.ERROR;
     }
 
-    /** {@code content/datasets/x.md:12: message}, with "warning: " before the message of a warning. */
+    /** True for a warning the curator expects (and the commands do not show). */
+    public boolean isExpected() {
+        return severity == Severity.EXPECTED;
+    }
+
+    /** {@code content/datasets/x.md:12: message}, with "warning: " (or "expected warning: ") before the message of a warning. */
     public String format(Path relativeTo) {
         Path shown = file;
         if (relativeTo != null && file.isAbsolute()) {
@@ -22,7 +28,12 @@ public record ContentProblem(Path file, int line, Severity severity, String mess
             Path abs = file.normalize();
             shown = abs.startsWith(base) ? base.relativize(abs) : abs;
         }
-        return shown + ":" + Math.max(line, 1) + ": " + (isError() ? "" : "warning: ") + message;
+        String kind = switch (severity) {
+            case ERROR -> "";
+            case WARNING -> "warning: ";
+            case EXPECTED -> "expected warning: ";
+        };
+        return shown + ":" + Math.max(line, 1) + ": " + kind + message;
     }
 
     @Override

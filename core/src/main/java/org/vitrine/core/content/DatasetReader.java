@@ -39,7 +39,8 @@ public final class DatasetReader {
     private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,79}$");
     private static final Pattern QUANTITY = Pattern.compile("^\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*(\\S.*)?$");
     private static final Set<String> FIELDS = Set.of("id", "title", "doi", "related", "authors", "license", "released",
-            "status", "technique", "facility", "instrument", "sample", "keywords", "parameters", "files", "synthetic");
+            "status", "technique", "facility", "instrument", "sample", "keywords", "parameters", "files", "synthetic",
+            ExpectedWarnings.FIELD);
     private static final Set<String> AUTHOR_FIELDS = Set.of("name", "type", "orcid", "affiliation", "role");
     private static final Set<String> FILE_FIELDS = Set.of("path", "url", "role", "dataset", "kind", "preview");
     private static final Set<String> PREVIEW_FIELDS = Set.of("frame", "axis", "colormap", "scale", "far_field");

@@ -18,6 +18,10 @@ public final class Problems {
         list.add(new ContentProblem(file, line, ContentProblem.Severity.WARNING, message));
     }
 
+    public synchronized void add(Path file, int line, ContentProblem.Severity severity, String message) {
+        list.add(new ContentProblem(file, line, severity, message));
+    }
+
     public synchronized void addAll(List<ContentProblem> problems) {
         list.addAll(problems);
     }

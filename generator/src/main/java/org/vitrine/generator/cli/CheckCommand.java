@@ -1,6 +1,7 @@
 package org.vitrine.generator.cli;
 
 import org.vitrine.core.content.CollectionLoader;
+import org.vitrine.core.content.ContentProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -25,9 +26,11 @@ final class CheckCommand implements Callable<Integer> {
         if (result.hasErrors()) {
             return 1;
         }
-        spec.commandLine().getOut().printf("%d datasets (%d public), %d pages: no errors%n",
+        long expected = result.problems().stream().filter(ContentProblem::isExpected).count();
+        spec.commandLine().getOut().printf("%d datasets (%d public), %d pages: no errors%s%n",
                 result.collection().datasets().size(), result.collection().publicDatasets().size(),
-                result.collection().pages().size());
+                result.collection().pages().size(),
+                expected == 0 ? "" : " (" + expected + " expected warning" + (expected == 1 ? "" : "s") + " not shown)");
         return 0;
     }
 }
