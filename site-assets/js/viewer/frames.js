@@ -56,7 +56,7 @@ export async function framesViewer(element, volume, colormaps) {
   // The values at the ends and the middle of the histogram's axis.
   const histogramAxis = h('p', { class: 'v-histogram-axis' }, h('span'), h('span'), h('span'));
   const profile = h('canvas', { class: 'v-profile', width: 256, height: 120, 'aria-label': 'Radial profile' });
-  const readout = h('p', { class: 'v-readout', 'aria-live': 'polite' }, 'Point at the frame to read values.');
+  const readout = h('p', { class: 'v-readout', 'aria-live': 'polite' }, 'Point at or tap the frame to read its values.');
   const status = new Status();
 
   element.replaceChildren(
@@ -67,7 +67,8 @@ export async function framesViewer(element, volume, colormaps) {
       h('label', {}, 'Scale ', scaleSelect), h('label', {}, 'Colormap ', cmapSelect),
       auto, h('label', {}, 'Min ', minInput), h('label', {}, 'Max ', maxInput),
       h('label', { hidden: !farField, title: hasGeometry ? '' : 'needs wavelength, detector distance and pixel size' }, rings, ' Resolution rings'),
-      h('label', {}, maskBox, ' Mask'),
+      // Only detector frames can have a CXI mask.
+      h('label', { hidden: element.dataset.mask !== '1' }, maskBox, ' Mask'),
       h('span', { class: 'v-downloads' }, 'Download frame: ', png, ' ', raw)),
     h('div', { class: 'viewer-body' },
       h('div', { class: 'viewer-main' }, canvas,
@@ -88,7 +89,7 @@ export async function framesViewer(element, volume, colormaps) {
   const view2d = new PlaneCanvas(canvas, width, height, {
     onHover: (x, y) => {
       if (!plane || x < 0 || y < 0 || x >= width || y >= height) {
-        readout.textContent = 'Point at the frame to read values.';
+        readout.textContent = 'Point at or tap the frame to read its values.';
         return;
       }
       const i = Math.floor(x / plane.factor[0]);

@@ -47,7 +47,7 @@ export async function volumeViewer(element, volume, colormaps) {
   const minInput = h('input', { type: 'number', class: 'v-min', step: 'any', 'aria-label': 'Window minimum' });
   const maxInput = h('input', { type: 'number', class: 'v-max', step: 'any', 'aria-label': 'Window maximum' });
   const neuroglancer = h('a', { class: 'v-neuroglancer', target: '_blank', rel: 'noopener' }, 'Open in Neuroglancer');
-  const readout = h('p', { class: 'v-readout', 'aria-live': 'polite' }, 'Point at a plane to read values.');
+  const readout = h('p', { class: 'v-readout', 'aria-live': 'polite' }, 'Point at or tap a plane to read its values.');
   const canvases = PANELS.map((p) => h('canvas', { class: `viewer-canvas v-plane-${p.name}`, tabindex: 0, role: 'img',
     'aria-label': `${p.name} plane at ${AXES[p.axis]} (arrows move the slice, + and − zoom, Shift+arrows pan, 0 resets)` }));
 
