@@ -1,6 +1,8 @@
 package org.vitrine.generator.site;
 
+import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -24,19 +26,20 @@ import java.util.regex.Pattern;
 
 /**
  * Curators' markdown to safe HTML: flexmark (GitHub-flavoured tables, autolinks, strikethrough,
- * footnotes), then a jsoup safelist, so raw HTML in a body can format text but never run script.
+ * footnotes) with every link and image address held to the {@link org.vitrine.core.content.UrlPolicy
+ * URL policy}, then, where the body holds raw HTML, a jsoup safelist, so raw HTML in a body can
+ * format text but never run script.
  * Parsers are made once and serve every page: building flexmark's parser per document is what
  * makes jbake-core's markdown engine slow on large sites.
  */
 public final class MarkdownRenderer {
 
-    private static final Safelist SAFE = Safelist.relaxed()
+    /** What raw HTML in a body may keep: formatting, links and images, with addresses the URL policy allows. */
+    static final Safelist SAFE = new SafeAddresses.Safelist(Safelist.relaxed()
             .addTags("figure", "figcaption", "abbr", "sup", "sub", "hr", "del", "s")
             .addAttributes(":all", "id", "class", "title")
             .addAttributes("abbr", "title")
-            .addAttributes("th", "align").addAttributes("td", "align")
-            .addProtocols("a", "href", "http", "https", "mailto", "#")
-            .preserveRelativeLinks(true);
+            .addAttributes("th", "align").addAttributes("td", "align"));
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -87,11 +90,11 @@ public final class MarkdownRenderer {
             Flavour without = flavour(bits & ~AUTOLINK);
             Document document = without.parser().parse(markdown);
             if (!textCouldAutolink(document)) {
-                return new Parsed(document, without.renderer(), needsCleaning(markdown));
+                return new Parsed(document, without.renderer());
             }
         }
         Flavour flavour = flavour(bits);
-        return new Parsed(flavour.parser().parse(markdown), flavour.renderer(), needsCleaning(markdown));
+        return new Parsed(flavour.parser().parse(markdown), flavour.renderer());
     }
 
     /** The bit of {@link AutolinkExtension} in a flavour's index. */
@@ -234,38 +237,21 @@ public final class MarkdownRenderer {
                     options.set(BLOCK_PARSERS.get(i), (bits & (1 << (EXTENSIONS.size() + i))) != 0);
                 }
                 options.set(HtmlRenderer.SOFT_BREAK, "\n");
-                flavours[bits] = new Flavour(Parser.builder(options).build(), HtmlRenderer.builder(options).build());
+                flavours[bits] = new Flavour(Parser.builder(options).build(),
+                        HtmlRenderer.builder(options).attributeProviderFactory(SafeAddresses.FACTORY).build());
             }
             return flavours[bits];
         }
     }
 
-    /**
-     * Whether flexmark's output could carry anything unsafe. Without '<' there is no raw HTML or
-     * autolink, without '&' no entity can spell a scheme, and without "script:" or "data:" no
-     * link can run code; flexmark's own markup is then safe and the (costly) safelist pass can be
-     * skipped.
-     */
-    static boolean needsCleaning(String markdown) {
-        if (markdown.indexOf('<') >= 0 || markdown.indexOf('&') >= 0) {
-            return true;
-        }
-        // Each such scheme ends in ':', so only the few places of one are looked at.
-        for (int colon = markdown.indexOf(':'); colon >= 0; colon = markdown.indexOf(':', colon + 1)) {
-            if (endsAt(markdown, colon, "script") || endsAt(markdown, colon, "data")) {
+    /** Whether {@code document} holds raw HTML (blocks, inline tags or comments), which flexmark writes out as it is. */
+    static boolean hasRawHtml(Document document) {
+        for (Node node : document.getDescendants()) {
+            if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * Whether {@code word} (lower case) ends just before {@code end}, ignoring case. Java's
-     * case folding takes a few non-ASCII letters for ASCII ones ('ſ' for 's'), which only
-     * ever calls for a needless clean.
-     */
-    private static boolean endsAt(String text, int end, String word) {
-        return text.regionMatches(true, end - word.length(), word, 0, word.length());
     }
 
     /** Renders markdown and removes anything outside the safelist (scripts, event handlers, iframes, styles). */
@@ -277,22 +263,25 @@ public final class MarkdownRenderer {
     public final class Parsed {
         private final Document document;
         private final HtmlRenderer renderer;
-        private final boolean clean;
 
-        private Parsed(Document document, HtmlRenderer renderer, boolean clean) {
+        private Parsed(Document document, HtmlRenderer renderer) {
             this.document = document;
             this.renderer = renderer;
-            this.clean = clean;
         }
 
-        /** Safe HTML: flexmark's output, cleaned with the safelist where the source could make it unsafe. */
+        /**
+         * Safe HTML. Flexmark escapes all text, and writes each link's and image's address only
+         * when the URL policy allows it (as parsed, with its escapes and entities resolved); raw
+         * HTML in the body, the one thing it passes through as written, is cleaned with the
+         * safelist, which applies the same policy.
+         */
         public String html() {
-            if (!clean) {
-                return renderer.render(document);
+            String html = renderer.render(document);
+            if (!hasRawHtml(document)) {
+                return html;
             }
             org.jsoup.nodes.Document.OutputSettings out = new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false);
-            // The base URI only lets jsoup judge relative links; they stay relative.
-            return Jsoup.clean(renderer.render(document), "https://vitrine.invalid/", SAFE, out);
+            return Jsoup.clean(html, "", SAFE, out);
         }
 
         /**
