@@ -15,6 +15,7 @@ import com.vladsch.flexmark.util.misc.Extension;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.DoNotDecorate;
 import com.vladsch.flexmark.util.ast.DoNotLinkDecorate;
@@ -42,6 +43,7 @@ public final class MarkdownRenderer {
             .addAttributes("th", "align").addAttributes("td", "align"));
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
 
     /** The extensions, in the order of the low bits of a flavour's index in {@link #flavours}. */
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create(),
@@ -78,8 +80,20 @@ public final class MarkdownRenderer {
         this.chooseExtensions = chooseExtensions;
     }
 
-    /** Parses markdown once, for both its HTML and its plain text. */
+    /**
+     * Parses markdown once, for both its HTML and its plain text. A body flexmark cannot parse
+     * or render without overflowing the stack (it recurses once per level of nesting, and its
+     * regular expressions once per character of some long runs) is published as plain text.
+     */
     public Parsed parse(String markdown) {
+        try {
+            return parseMarkdown(markdown);
+        } catch (StackOverflowError tooDeep) {
+            return new Parsed(markdown, null, null);
+        }
+    }
+
+    private Parsed parseMarkdown(String markdown) {
         int bits = chooseExtensions ? extensionsUsable(markdown) | blockParsersUsable(markdown) << EXTENSIONS.size()
                 : flavours.length - 1;
         if (chooseExtensions && (bits & AUTOLINK) != 0) {
@@ -90,11 +104,11 @@ public final class MarkdownRenderer {
             Flavour without = flavour(bits & ~AUTOLINK);
             Document document = without.parser().parse(markdown);
             if (!textCouldAutolink(document)) {
-                return new Parsed(document, without.renderer());
+                return new Parsed(markdown, document, without.renderer());
             }
         }
         Flavour flavour = flavour(bits);
-        return new Parsed(flavour.parser().parse(markdown), flavour.renderer());
+        return new Parsed(markdown, flavour.parser().parse(markdown), flavour.renderer());
     }
 
     /** The bit of {@link AutolinkExtension} in a flavour's index. */
@@ -261,10 +275,13 @@ public final class MarkdownRenderer {
 
     /** A parsed markdown document. */
     public final class Parsed {
+        private final String markdown;
+        /** Null when flexmark could not parse the body: it is then shown as plain text. */
         private final Document document;
         private final HtmlRenderer renderer;
 
-        private Parsed(Document document, HtmlRenderer renderer) {
+        private Parsed(String markdown, Document document, HtmlRenderer renderer) {
+            this.markdown = markdown;
             this.document = document;
             this.renderer = renderer;
         }
@@ -276,20 +293,47 @@ public final class MarkdownRenderer {
          * safelist, which applies the same policy.
          */
         public String html() {
-            String html = renderer.render(document);
-            if (!hasRawHtml(document)) {
-                return html;
+            if (document != null) {
+                try {
+                    String html = renderer.render(document);
+                    if (!hasRawHtml(document)) {
+                        return html;
+                    }
+                    org.jsoup.nodes.Document.OutputSettings out = new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false);
+                    return Jsoup.clean(html, "", SAFE, out);
+                } catch (StackOverflowError tooDeep) {
+                    // Shown as plain text below.
+                }
             }
-            org.jsoup.nodes.Document.OutputSettings out = new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false);
-            return Jsoup.clean(html, "", SAFE, out);
+            StringBuilder html = new StringBuilder();
+            for (String paragraph : BLANK_LINES.split(markdown.strip())) {
+                html.append("<p>").append(Entities.escape(paragraph)).append("</p>\n");
+            }
+            return html.toString();
         }
 
         /**
          * Plain text (for summaries, metadata descriptions and feeds), at most {@code max}
-         * characters, cut at a word. Raw HTML blocks are left out.
+         * characters, cut at a word. Raw HTML blocks are left out. Only the blocks the summary
+         * needs are read: collecting the text of a whole long body takes flexmark time that
+         * grows with the square of its length.
          */
         public String text(int max) {
-            String text = WHITESPACE.matcher(new TextCollectingVisitor().collectAndGetText(document)).replaceAll(" ").strip();
+            StringBuilder collected = new StringBuilder();
+            try {
+                if (document == null) {
+                    collected.append(markdown);
+                }
+                for (Node block = document == null ? null : document.getFirstChild(); block != null && collected.length() <= max;
+                     block = block.getNext()) {
+                    String text = new TextCollectingVisitor().collectAndGetText(block);
+                    collected.append(' ').append(WHITESPACE.matcher(text).replaceAll(" ").strip());
+                }
+            } catch (StackOverflowError tooDeep) {
+                collected.setLength(0);
+                collected.append(markdown);
+            }
+            String text = WHITESPACE.matcher(collected).replaceAll(" ").strip();
             if (text.length() <= max) {
                 return text;
             }
