@@ -65,11 +65,7 @@ class ViewerBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("VITRINE_REQUIRE_BROWSER") != null) {
-            assertTrue(installed, CHROMIUM + " and " + CHROMEDRIVER + " are required (VITRINE_REQUIRE_BROWSER is set)");
-        }
-        Assumptions.assumeTrue(installed, "Skipping browser tests: chromium or chromedriver is not installed");
+        assumeBrowser();
         tmp = Files.createTempDirectory("vitrine-viewers");
         Files.createDirectories(SCREENSHOTS);
 
@@ -101,17 +97,35 @@ class ViewerBrowserTest {
         run = Fixtures.vitrine("build", "--content", content.toString(), "--out", apiSite.toString());
         assertEquals(0, run.exit(), run.err());
 
+        browser = chromium(tmp, "--window-size=1280,1400");
+    }
+
+    /** Skips the calling tests where Chromium is not installed, unless VITRINE_REQUIRE_BROWSER says it must be. */
+    static void assumeBrowser() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (System.getenv("VITRINE_REQUIRE_BROWSER") != null) {
+            assertTrue(installed, CHROMIUM + " and " + CHROMEDRIVER + " are required (VITRINE_REQUIRE_BROWSER is set)");
+        }
+        Assumptions.assumeTrue(installed, "Skipping browser tests: chromium or chromedriver is not installed");
+    }
+
+    /**
+     * Headless Chromium as the page tests drive it, with its console log kept, its profile and
+     * driver log in {@code tmp}.
+     */
+    static ChromeDriver chromium(Path tmp, String... arguments) throws java.io.IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1400", "--user-data-dir=" + Files.createTempDirectory(tmp, "profile"));
+                "--user-data-dir=" + Files.createTempDirectory(tmp, "profile"));
+        options.addArguments(arguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().withLogFile(new File(tmp.toFile(), "chromedriver.log")).build();
-        browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
     }
 
     static void serve(io.javalin.config.JavalinConfig config, Path site) {

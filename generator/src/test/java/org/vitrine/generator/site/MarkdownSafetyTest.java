@@ -13,12 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Whatever a curator writes, the HTML has no script, event handler or script URL. */
-class MarkdownSafetyTest {
+public class MarkdownSafetyTest {
 
     private final MarkdownRenderer markdown = new MarkdownRenderer();
 
     /** Markdown and raw HTML that try to run script, each spelling the scheme another way. */
-    static List<String> hostile() {
+    public static List<String> hostile() {
         return List.of(
                 "[click](javascript:alert(1))",
                 "[click](JaVaScRiPt:alert(1))",
