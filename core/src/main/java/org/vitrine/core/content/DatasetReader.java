@@ -243,9 +243,7 @@ public final class DatasetReader {
 
     private List<DataFile> readFiles(Fields f) {
         List<DataFile> out = new ArrayList<>();
-        // Local files by the name they are published under (as file systems that ignore case
-        // compare them), to the path and entry that took it first. One file listed twice (to
-        // preview two of its datasets) is one published file.
+        // One file listed twice (to preview two of its datasets) is one published file.
         Map<String, Map.Entry<String, String>> publishedAt = new java.util.HashMap<>();
         for (int i : f.indices("/files")) {
             String p = "/files/" + i;
@@ -270,22 +268,8 @@ public final class DatasetReader {
                 f.error(p + "/url", "url '" + url + "' must be " + UrlPolicy.WEB.description() + ", such as https://zenodo.org/records/1234");
             }
             String name = f.text(p + "/name");
-            if (path != null || name != null) {
-                // A local file's name makes a file of the site and a name in the API.
-                String published = name != null ? name : DataFile.defaultName(path, url);
-                String namedAt = p + (name != null ? "/name" : "/path");
-                String problem = PublishedNames.fileNameProblem(published);
-                Map.Entry<String, String> first = problem != null || path == null ? null
-                        : publishedAt.putIfAbsent(published.toLowerCase(Locale.ROOT), Map.entry(path, namedAt));
-                if (problem != null) {
-                    f.error(namedAt, "file '" + published + "' cannot be published under that name: " + problem
-                            + (name == null ? "; give it another with 'name:'" : ""));
-                    path = null;
-                } else if (first != null && !first.getKey().equals(path)) {
-                    f.error(namedAt, "two files would be published as '" + published + "' (also line " + f.fm.lineOf(first.getValue())
-                            + "): give one of them another name with 'name:'");
-                    path = null;
-                }
+            if ((path != null || name != null) && !publishable(f, p, path, url, name, publishedAt)) {
+                path = null;
             }
             String dataset = f.text(p + "/dataset");
             FileKind kind = FileKind.NONE;
@@ -305,6 +289,35 @@ public final class DatasetReader {
             out.add(new DataFile(path, url, name, f.text(p + "/role"), dataset, kind, readPreview(f, p + "/preview")));
         }
         return out;
+    }
+
+    /**
+     * Whether the file of entry {@code p} can be published under its name (its {@code name}, else
+     * its path's last part): a name a site and the API can serve, which no other local file of
+     * the dataset takes; reports why not. A local file's name makes a file of the site and a name
+     * in the API.
+     *
+     * @param publishedAt the names taken so far, as file systems that ignore case compare them, to
+     *                    the path and entry that took each
+     */
+    private static boolean publishable(Fields f, String p, String path, String url, String name,
+                                       Map<String, Map.Entry<String, String>> publishedAt) {
+        String published = name != null ? name : DataFile.defaultName(path, url);
+        String namedAt = p + (name != null ? "/name" : "/path");
+        String problem = PublishedNames.fileNameProblem(published);
+        if (problem != null) {
+            f.error(namedAt, "file '" + published + "' cannot be published under that name: " + problem
+                    + (name == null ? "; give it another with 'name:'" : ""));
+            return false;
+        }
+        Map.Entry<String, String> first = path == null ? null
+                : publishedAt.putIfAbsent(published.toLowerCase(Locale.ROOT), Map.entry(path, namedAt));
+        if (first != null && !first.getKey().equals(path)) {
+            f.error(namedAt, "two files would be published as '" + published + "' (also line " + f.fm.lineOf(first.getValue())
+                    + "): give one of them another name with 'name:'");
+            return false;
+        }
+        return true;
     }
 
     /** One entry of {@code authors}: a person (the default) or an organization; null when it has no usable name. */

@@ -19,7 +19,7 @@ public final class PublishedNames {
     /** Content pages' slugs (their file names without {@code .md}): as ids, upper-case letters allowed. */
     private static final Pattern SLUG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$");
     /** Top-level names the site's own pages and folders take, in any case. */
-    public static final Set<String> RESERVED_SLUGS = Set.of("assets", "datasets", "techniques", "facilities", "keywords",
+    private static final Set<String> RESERVED_SLUGS = Set.of("assets", "datasets", "techniques", "facilities", "keywords",
             "search", "api", "404", "index", "feed", "sitemap", "robots");
     /** Most characters of a value that names a listing page (a keyword, a facility). */
     public static final int MAX_LISTED_VALUE = 100;

@@ -319,26 +319,30 @@ public final class MarkdownRenderer {
          * grows with the square of its length.
          */
         public String text(int max) {
-            StringBuilder collected = new StringBuilder();
-            try {
-                if (document == null) {
-                    collected.append(markdown);
-                }
-                for (Node block = document == null ? null : document.getFirstChild(); block != null && collected.length() <= max;
-                     block = block.getNext()) {
-                    String text = new TextCollectingVisitor().collectAndGetText(block);
-                    collected.append(' ').append(WHITESPACE.matcher(text).replaceAll(" ").strip());
-                }
-            } catch (StackOverflowError tooDeep) {
-                collected.setLength(0);
-                collected.append(markdown);
-            }
+            CharSequence collected = document == null ? markdown : firstBlocksText(max);
             String text = WHITESPACE.matcher(collected).replaceAll(" ").strip();
             if (text.length() <= max) {
                 return text;
             }
             int cut = text.lastIndexOf(' ', max - 1);
             return text.substring(0, cut > max / 2 ? cut : max - 1) + "…";
+        }
+
+        /**
+         * The text of the document's first blocks, until it has more than {@code max} characters;
+         * the source when flexmark overflows the stack.
+         */
+        private CharSequence firstBlocksText(int max) {
+            StringBuilder collected = new StringBuilder();
+            try {
+                for (Node block = document.getFirstChild(); block != null && collected.length() <= max; block = block.getNext()) {
+                    String text = new TextCollectingVisitor().collectAndGetText(block);
+                    collected.append(' ').append(WHITESPACE.matcher(text).replaceAll(" ").strip());
+                }
+                return collected;
+            } catch (StackOverflowError tooDeep) {
+                return markdown;
+            }
         }
     }
 }
