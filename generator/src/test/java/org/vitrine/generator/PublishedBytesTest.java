@@ -14,7 +14,6 @@ import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.DataFile;
 import org.vitrine.core.model.Dataset;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
