@@ -70,8 +70,11 @@ public final class Chromium implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Starts a browser with its profile and log under {@code tmp}, or skips the test where Chromium is missing. */
-    public static Chromium start(Path tmp) throws IOException {
+    /**
+     * Starts a browser with its profile and log under {@code tmp}, and any further command-line
+     * {@code arguments}, or skips the test where Chromium is missing.
+     */
+    public static Chromium start(Path tmp, String... arguments) throws IOException {
         boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
         if (System.getenv("VITRINE_REQUIRE_BROWSER") != null) {
             assertTrue(installed, BINARY + " and " + DRIVER + " are required (VITRINE_REQUIRE_BROWSER is set)");
@@ -83,6 +86,7 @@ public final class Chromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--hide-scrollbars", "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory(tmp, "profile"));
+        options.addArguments(arguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

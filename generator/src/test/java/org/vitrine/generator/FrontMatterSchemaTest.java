@@ -49,7 +49,11 @@ class FrontMatterSchemaTest {
                 new String[]{"technique: PaNET01212", "technique: ptychography"},
                 new String[]{"released: 2024-05-01", "released: May 2024"},
                 new String[]{"orcid: 0000-0002-1825-0097", "orcid: 1234"},
-                new String[]{"title: Test dataset ok", "colour: blue"})) {
+                new String[]{"title: Test dataset ok", "colour: blue"},
+                new String[]{"technique: PaNET01212", "technique: PaNET01212\nkeywords: [" + "k".repeat(101) + "]"},
+                new String[]{"technique: PaNET01212", "technique: PaNET01212\nfiles:\n  - url: javascript:alert(1)//x.h5"},
+                new String[]{"technique: PaNET01212", "technique: PaNET01212\nfiles:\n  - path: ../outside.h5"},
+                new String[]{"technique: PaNET01212", "technique: PaNET01212\nfiles:\n  - path: a.h5\n    name: run1/a.h5"})) {
             JsonNode bad = frontMatter(valid.replace(change[0], change[1]));
             assertFalse(schema.validate(bad).isEmpty(), "schema accepts " + change[1]);
         }

@@ -1,5 +1,6 @@
 package org.vitrine.api.h5grove;
 
+import org.vitrine.core.content.SafePaths;
 import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.DataFile;
 import org.vitrine.core.model.Dataset;
@@ -35,7 +36,7 @@ public final class CollectionResolver implements FileResolver {
         for (Dataset dataset : collection.publicDatasets()) {
             for (DataFile file : dataset.files()) {
                 if (file.isLocal()) {
-                    localPathByName.putIfAbsent(dataset.id() + "/" + file.name(), file.path());
+                    localPathByName.putIfAbsent(dataset.logicalName(file), file.path());
                 }
             }
         }
@@ -47,8 +48,12 @@ public final class CollectionResolver implements FileResolver {
         Served s = served;
         String local = name == null ? null : s.localPathByName().get(name);
         if (local == null) {
-            throw SafePaths.notFound(name);
+            throw FileResolver.notFound(name);
         }
-        return SafePaths.under(s.dataRoot(), local, name);
+        try {
+            return SafePaths.fileUnder(s.dataRoot(), local);
+        } catch (SafePaths.Refused e) {
+            throw FileResolver.notFound(name);
+        }
     }
 }

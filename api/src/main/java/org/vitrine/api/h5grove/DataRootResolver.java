@@ -1,5 +1,7 @@
 package org.vitrine.api.h5grove;
 
+import org.vitrine.core.content.SafePaths;
+
 import java.nio.file.Path;
 
 /**
@@ -18,6 +20,14 @@ public final class DataRootResolver implements FileResolver {
 
     @Override
     public Path resolve(String name) {
-        return SafePaths.under(root, name, name);
+        // A '%' left after the query was decoded once is an encoding meant to slip past the guard.
+        if (name == null || name.indexOf('%') >= 0) {
+            throw FileResolver.notFound(name);
+        }
+        try {
+            return SafePaths.fileUnder(root, name);
+        } catch (SafePaths.Refused e) {
+            throw FileResolver.notFound(name);
+        }
     }
 }

@@ -272,7 +272,7 @@ public final class H5groveRoutes implements ApiServer.Routes, AutoCloseable {
         try {
             version = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (IOException e) {
-            throw SafePaths.notFound(name);
+            throw FileResolver.notFound(name);
         }
         String query = ctx.queryString() == null ? "" : ctx.queryString();
         AnswerCache.Key key = new AnswerCache.Key(path, version.size(), version.lastModifiedTime().toMillis(), endpointName, query);

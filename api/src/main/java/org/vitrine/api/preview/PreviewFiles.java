@@ -41,7 +41,7 @@ public final class PreviewFiles {
         for (Dataset d : collection.publicDatasets()) {
             for (DataFile f : d.files()) {
                 if (PreviewVolumes.isPreviewable(f)) {
-                    index.putIfAbsent(d.id() + "/" + f.name(), Map.entry(d, f));
+                    index.putIfAbsent(d.logicalName(f), Map.entry(d, f));
                 }
             }
         }

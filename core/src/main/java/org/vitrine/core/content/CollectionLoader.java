@@ -105,6 +105,7 @@ public final class CollectionLoader {
         for (SourceFile source : markdownFiles(contentDir.resolve("pages"), problems)) {
             FrontMatter fm = frontMatter(source.path(), problems);
             if (fm != null) {
+                MarkdownLimits.checkNesting(fm, problems);
                 pages.add(readPage(fm, problems));
             }
         }
@@ -126,6 +127,9 @@ public final class CollectionLoader {
         }
         Problems own = new Problems();
         FrontMatter fm = frontMatter(file, own);
+        if (fm != null) {
+            MarkdownLimits.checkNesting(fm, own);
+        }
         Dataset dataset = fm == null ? null : reader.read(fm, own);
         if (dataset != null && inspector != null) {
             dataset = inspector.inspect(dataset, fm, dataRoot, own);
@@ -177,8 +181,9 @@ public final class CollectionLoader {
         String baseUrl = fm.data().path("base_url").asText("").strip();
         if (baseUrl.isEmpty()) {
             baseUrl = "http://localhost:7070/";
-        } else if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
-            problems.error(file, fm.lineOf("/base_url"), "base_url must be an absolute http(s) URL such as https://owner.github.io/repo/");
+        } else if (!UrlPolicy.WEB.allows(baseUrl)) {
+            problems.error(file, fm.lineOf("/base_url"), "base_url '" + baseUrl + "' must be " + UrlPolicy.WEB.description()
+                    + ", such as https://owner.github.io/repo/");
         }
         if (!baseUrl.endsWith("/")) {
             baseUrl += "/";
@@ -188,15 +193,28 @@ public final class CollectionLoader {
             problems.error(file, fm.lineOf("/license"), "'" + license + "' is not an SPDX licence id");
         }
         String apiUrl = text(fm, "api_url");
+        if (apiUrl != null && !UrlPolicy.WEB.allows(apiUrl)) {
+            problems.error(file, fm.lineOf("/api_url"), "api_url '" + apiUrl + "' must be " + UrlPolicy.WEB.description()
+                    + ", such as https://api.example.org/");
+        }
         if (apiUrl != null && !apiUrl.endsWith("/")) {
             apiUrl += "/";
         }
         String facility = text(fm, "facility");
-        return new SiteConfig(title, Objects.requireNonNullElse(text(fm, "description"), ""), baseUrl, facility,
+        String facilityProblem = facility == null ? null : PublishedNames.listedValueProblem("facility", facility);
+        if (facilityProblem != null) {
+            problems.error(file, fm.lineOf("/facility"), facilityProblem);
+        }
+        SiteConfig site = new SiteConfig(title, Objects.requireNonNullElse(text(fm, "description"), ""), baseUrl, facility,
                 text(fm, "contact"), apiUrl, license, Objects.requireNonNullElse(text(fm, "data_root"), "data"),
                 Objects.requireNonNullElse(text(fm, "publisher"), facility),
                 bytes(fm, "preview_budget_dataset", SiteConfig.DEFAULT_PREVIEW_DATASET_BYTES, problems),
                 bytes(fm, "preview_budget_site", SiteConfig.DEFAULT_PREVIEW_SITE_BYTES, problems));
+        if (site.contact() != null && !UrlPolicy.CONTACT.allows(site.contactUrl())) {
+            problems.error(file, fm.lineOf("/contact"), "contact '" + site.contact() + "' must be " + UrlPolicy.CONTACT.description()
+                    + ", such as curator@example.org or https://example.org/contact");
+        }
+        return site;
     }
 
     /** A size setting: bytes, or a number with B, kB, MB or GB (decimal, as file sizes are shown). */
@@ -227,6 +245,10 @@ public final class CollectionLoader {
     private static Page readPage(FrontMatter fm, Problems problems) {
         String name = fm.file().getFileName().toString();
         String slug = name.substring(0, name.length() - 3);
+        String slugProblem = PublishedNames.slugProblem(slug);
+        if (slugProblem != null) {
+            problems.error(fm.file(), 1, slugProblem);
+        }
         String title = fm.data().path("title").asText("").strip();
         if (title.isEmpty()) {
             problems.error(fm.file(), fm.lineOf("/title"), "missing required field 'title'");
@@ -255,7 +277,7 @@ public final class CollectionLoader {
     private record SourceFile(Path path, String stamp) {
     }
 
-    /** The markdown files of {@code dir}, sorted by name. */
+    /** The markdown files of {@code dir}, sorted by name; one over {@link MarkdownLimits#MAX_BYTES} is reported and left out. */
     private static List<SourceFile> markdownFiles(Path dir, Problems problems) {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -271,6 +293,11 @@ public final class CollectionLoader {
         return files.parallelStream().map(p -> {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(p, BasicFileAttributes.class);
+                String tooLarge = attributes.isRegularFile() ? MarkdownLimits.sizeProblem(attributes.size()) : null;
+                if (tooLarge != null) {
+                    problems.error(p, 1, tooLarge);
+                    return null;
+                }
                 return attributes.isRegularFile() ? new SourceFile(p, ContentCache.stamp(attributes)) : null;
             } catch (IOException e) {
                 return null; // Gone since it was listed.

@@ -35,14 +35,12 @@ import java.util.regex.Pattern;
  */
 public final class DatasetReader {
 
-    /** Ids become URL segments and file names: keep them plain. */
-    private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,79}$");
     private static final Pattern QUANTITY = Pattern.compile("^\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*(\\S.*)?$");
     private static final Set<String> FIELDS = Set.of("id", "title", "doi", "related", "authors", "license", "released",
             "status", "technique", "facility", "instrument", "sample", "keywords", "parameters", "files", "synthetic",
             ExpectedWarnings.FIELD);
     private static final Set<String> AUTHOR_FIELDS = Set.of("name", "type", "orcid", "affiliation", "role");
-    private static final Set<String> FILE_FIELDS = Set.of("path", "url", "role", "dataset", "kind", "preview");
+    private static final Set<String> FILE_FIELDS = Set.of("path", "url", "name", "role", "dataset", "kind", "preview");
     private static final Set<String> PREVIEW_FIELDS = Set.of("frame", "axis", "colormap", "scale", "far_field");
     private static final Set<String> COLORMAPS = Set.of("gray", "viridis", "inferno", "magma", "cividis");
     private static final Set<String> SCALES = Set.of("linear", "log", "sqrt");
@@ -67,7 +65,7 @@ public final class DatasetReader {
         }
 
         String id = f.requiredText("/id");
-        if (id != null && !ID.matcher(id).matches()) {
+        if (id != null && !PublishedNames.ID.matcher(id).matches()) {
             f.error("/id", "id '" + id + "' must be lower-case letters, digits, '.', '_' or '-' (at most 80)");
         }
         String title = f.requiredText("/title");
@@ -148,6 +146,8 @@ public final class DatasetReader {
             if (facility == null) {
                 f.error("/facility", "missing required field 'facility'");
             }
+        } else {
+            f.errorIf("/facility", PublishedNames.listedValueProblem("facility", facility));
         }
 
         Sample sample = null;
@@ -165,6 +165,7 @@ public final class DatasetReader {
             if (k != null && keywords.stream().anyMatch(k::equalsIgnoreCase)) {
                 f.warn("/keywords/" + i, "keyword '" + k + "' is listed twice; it is kept once");
             } else if (k != null) {
+                f.errorIf("/keywords/" + i, PublishedNames.listedValueProblem("keyword", k));
                 keywords.add(k);
             }
         }
@@ -243,6 +244,8 @@ public final class DatasetReader {
 
     private List<DataFile> readFiles(Fields f) {
         List<DataFile> out = new ArrayList<>();
+        // One file listed twice (to preview two of its datasets) is one published file.
+        Map<String, Map.Entry<String, String>> publishedAt = new java.util.HashMap<>();
         for (int i : f.indices("/files")) {
             String p = "/files/" + i;
             JsonNode node = f.fm.data().at(p);
@@ -257,12 +260,17 @@ public final class DatasetReader {
             if (path == null && url == null) {
                 f.error(p, "a file needs a 'path' under the data root or a public 'url'");
             }
-            if (path != null && (path.startsWith("/") || path.contains("\\") || List.of(path.split("/")).contains(".."))) {
-                f.error(p + "/path", "file path '" + path + "' must be relative to the data root, without '..'");
+            String pathProblem = path == null ? null : SafePaths.relativeProblem(path);
+            if (pathProblem != null) {
+                f.error(p + "/path", "file path '" + path + "' " + pathProblem);
                 path = null;
             }
-            if (url != null && !url.startsWith("https://") && !url.startsWith("http://")) {
-                f.error(p + "/url", "url '" + url + "' must start with https://");
+            if (url != null && !UrlPolicy.WEB.allows(url)) {
+                f.error(p + "/url", "url '" + url + "' must be " + UrlPolicy.WEB.description() + ", such as https://zenodo.org/records/1234");
+            }
+            String name = f.text(p + "/name");
+            if ((path != null || name != null) && !publishable(f, p, path, url, name, publishedAt)) {
+                path = null;
             }
             String dataset = f.text(p + "/dataset");
             FileKind kind = FileKind.NONE;
@@ -279,9 +287,38 @@ public final class DatasetReader {
             if (kind != FileKind.NONE && dataset == null) {
                 f.error(p + "/dataset", "a previewed file needs 'dataset', the HDF5 path to preview");
             }
-            out.add(new DataFile(path, url, f.text(p + "/role"), dataset, kind, readPreview(f, p + "/preview", kind)));
+            out.add(new DataFile(path, url, name, f.text(p + "/role"), dataset, kind, readPreview(f, p + "/preview", kind)));
         }
         return out;
+    }
+
+    /**
+     * Whether the file of entry {@code p} can be published under its name (its {@code name}, else
+     * its path's last part): a name a site and the API can serve, which no other local file of
+     * the dataset takes; reports why not. A local file's name makes a file of the site and a name
+     * in the API.
+     *
+     * @param publishedAt the names taken so far, as file systems that ignore case compare them, to
+     *                    the path and entry that took each
+     */
+    private static boolean publishable(Fields f, String p, String path, String url, String name,
+                                       Map<String, Map.Entry<String, String>> publishedAt) {
+        String published = name != null ? name : DataFile.defaultName(path, url);
+        String namedAt = p + (name != null ? "/name" : "/path");
+        String problem = PublishedNames.fileNameProblem(published);
+        if (problem != null) {
+            f.error(namedAt, "file '" + published + "' cannot be published under that name: " + problem
+                    + (name == null ? "; give it another with 'name:'" : ""));
+            return false;
+        }
+        Map.Entry<String, String> first = path == null ? null
+                : publishedAt.putIfAbsent(published.toLowerCase(Locale.ROOT), Map.entry(path, namedAt));
+        if (first != null && !first.getKey().equals(path)) {
+            f.error(namedAt, "two files would be published as '" + published + "' (also line " + f.fm.lineOf(first.getValue())
+                    + "): give one of them another name with 'name:'");
+            return false;
+        }
+        return true;
     }
 
     /** One entry of {@code authors}: a person (the default) or an organization; null when it has no usable name. */
@@ -373,6 +410,13 @@ public final class DatasetReader {
 
         void error(String pointer, String message) {
             problems.error(fm.file(), fm.lineOf(pointer), message);
+        }
+
+        /** Reports {@code message} as an error at {@code pointer}, unless it is null (no problem). */
+        void errorIf(String pointer, String message) {
+            if (message != null) {
+                error(pointer, message);
+            }
         }
 
         void warn(String pointer, String message) {

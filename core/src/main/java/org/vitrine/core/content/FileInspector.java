@@ -81,9 +81,11 @@ public class FileInspector {
                 continue;
             }
             String at = "/files/" + i;
-            Path path = dataRoot.resolve(file.path()).normalize();
-            if (!path.startsWith(dataRoot) || !Files.isRegularFile(path)) {
-                problems.error(fm.file(), fm.lineOf(at + "/path"), "file '" + file.path() + "' does not exist under the data root");
+            Path path;
+            try {
+                path = SafePaths.fileUnder(dataRoot, file.path());
+            } catch (SafePaths.Refused e) {
+                problems.error(fm.file(), fm.lineOf(at + "/path"), "file '" + file.path() + "' " + e.getMessage());
                 continue;
             }
             long size;

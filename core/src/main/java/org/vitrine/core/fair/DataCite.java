@@ -162,7 +162,7 @@ public final class DataCite {
             if (f.mediaType() != null) {
                 dl.put("encodingFormat", f.mediaType());
             }
-            dl.put("contentUrl", f.url() != null ? f.url() : landingUrl + "files/" + f.name());
+            dl.put("contentUrl", f.url() != null ? f.url() : landingUrl + f.pathOnPage());
             FileFacts facts = d.factsOf(f);
             if (facts != null) {
                 dl.put("contentSize", facts.size() + " B");

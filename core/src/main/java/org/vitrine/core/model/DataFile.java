@@ -10,12 +10,15 @@ import java.util.Map;
  *
  * @param path    path relative to the data root, or null for a file only available at {@code url}
  * @param url     public download URL, or null to publish the file with the site
+ * @param name    the name the file is published under, decided here once for the site and the
+ *                API alike: the curator's {@code name}, else the last segment of its path, else
+ *                of its URL (see {@link #defaultName})
  * @param role    what the file is (raw data, reconstruction, mask, …), free text
  * @param dataset HDF5 path of the dataset to preview, or null
  * @param kind    how to preview it
  * @param preview preview options
  */
-public record DataFile(String path, String url, String role, String dataset, FileKind kind, PreviewOptions preview) {
+public record DataFile(String path, String url, String name, String role, String dataset, FileKind kind, PreviewOptions preview) {
 
     /** The HDF5 family: what a local file must be, and what a linked file with these endings is. */
     private static final Map<String, String> HDF5_FORMATS = Map.of("cxi", "CXI", "nxs", "NeXus", "nx5", "NeXus",
@@ -25,6 +28,19 @@ public record DataFile(String path, String url, String role, String dataset, Fil
             "gz", "application/gzip", "tgz", "application/gzip", "tif", "image/tiff", "tiff", "image/tiff",
             "json", "application/json", "csv", "text/csv", "txt", "text/plain", "pdf", "application/pdf");
     public static final String HDF5_MEDIA_TYPE = "application/x-hdf5";
+    /** The folder beside a dataset's page that its published files are copied into. */
+    public static final String FILES_FOLDER = "files/";
+
+    public DataFile {
+        if (name == null) {
+            name = defaultName(path, url);
+        }
+    }
+
+    /** A file published under its {@link #defaultName default name}. */
+    public DataFile(String path, String url, String role, String dataset, FileKind kind, PreviewOptions preview) {
+        this(path, url, null, role, dataset, kind, preview);
+    }
 
     /** The endings of HDF5 files' names ({@code cxi}, {@code nxs}, {@code h5}, …), lower case. */
     public static java.util.Set<String> hdf5Endings() {
@@ -32,19 +48,20 @@ public record DataFile(String path, String url, String role, String dataset, Fil
     }
 
     /**
-     * The file's name: the last segment of its path or URL, decoded. A {@link #isLink link} is
-     * named by its address without the scheme ({@code human-organ-atlas.esrf.fr},
+     * The name a file is published under when the curator gives none: the last segment of its
+     * path, else the decoded last segment of its URL. A {@link #isLink link} is named by its
+     * address without the scheme ({@code human-organ-atlas.esrf.fr},
      * {@code zenodo.org/records/17899482}).
      */
-    public String name() {
+    public static String defaultName(String path, String url) {
         if (path != null) {
-            return path.substring(path.lastIndexOf('/') + 1);
+            return lastSegmentOfPath(path);
         }
         if (url == null) {
             return "";
         }
-        if (!isLink()) {
-            return lastSegment();
+        if (!endingOf(lastSegmentOfUrl(url)).isEmpty()) {
+            return lastSegmentOfUrl(url);
         }
         try {
             URI u = new URI(url);
@@ -55,8 +72,20 @@ public record DataFile(String path, String url, String role, String dataset, Fil
         }
     }
 
+    /**
+     * Where the published copy of this file is, relative to its dataset's page: {@code files/<name>}.
+     * Only a local file without a URL is copied; the others are linked where they are.
+     */
+    public String pathOnPage() {
+        return FILES_FOLDER + name;
+    }
+
+    private static String lastSegmentOfPath(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
     /** The decoded last path segment of the URL, without query or fragment; empty when there is none. */
-    private String lastSegment() {
+    private static String lastSegmentOfUrl(String url) {
         String p;
         try {
             p = new URI(url).getPath();
@@ -120,9 +149,12 @@ public record DataFile(String path, String url, String role, String dataset, Fil
         return OTHER_MEDIA_TYPES.get(ending());
     }
 
-    /** The lower-case ending of the name after its last '.', or empty. */
+    /** The lower-case ending of the file's own name (of its path, else its URL) after its last '.', or empty. */
     private String ending() {
-        String name = path != null ? name() : lastSegment();
+        return endingOf(path != null ? lastSegmentOfPath(path) : url == null ? "" : lastSegmentOfUrl(url));
+    }
+
+    private static String endingOf(String name) {
         int dot = name.lastIndexOf('.');
         return dot <= 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }

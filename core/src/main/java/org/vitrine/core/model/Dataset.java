@@ -72,6 +72,14 @@ public record Dataset(
                 .findFirst().orElse(null);
     }
 
+    /**
+     * The name the API serves {@code file} of this dataset under, {@code <id>/<published name>}:
+     * the same name whose bytes the site publishes beside the dataset's page.
+     */
+    public String logicalName(DataFile file) {
+        return id + "/" + file.name();
+    }
+
     /** Facts read from {@code file}, or null when it was not read. */
     public FileFacts factsOf(DataFile file) {
         return file.path() == null ? null : facts.get(file.path());

@@ -40,4 +40,16 @@ public record SiteConfig(
         this(title, description, baseUrl, facility, contact, apiUrl, defaultLicense, dataRoot, publisher,
                 DEFAULT_PREVIEW_DATASET_BYTES, DEFAULT_PREVIEW_SITE_BYTES);
     }
+
+    /**
+     * Where the pages' Contact link leads: a {@code mailto:} address for an e-mail address written
+     * bare, else the contact as written (which the checks hold to the URL policy); null when there
+     * is none.
+     */
+    public String contactUrl() {
+        if (contact == null) {
+            return null;
+        }
+        return contact.indexOf(':') < 0 && contact.indexOf('@') > 0 ? "mailto:" + contact : contact;
+    }
 }

@@ -8,11 +8,14 @@ import java.util.regex.Pattern;
  */
 public final class PlainText {
 
-    private static final Pattern FENCE = Pattern.compile("(?m)^\\s*(```|~~~).*$");
-    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)]\\([^)]*\\)");
-    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
-    private static final Pattern REFERENCE_DEFINITION = Pattern.compile("(?m)^\\s*\\[[^\\]]+]:\\s*\\S+.*$");
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    // Each pattern looks a bounded way ahead from where it may start (the rest of a line, or a
+    // thousand characters): unbounded, a long body of openers without closers ("<<<…", "[a](…")
+    // made each start scan to the end, minutes for a 64 kB description.
+    private static final Pattern FENCE = Pattern.compile("(?m)^[ \\t]*(```|~~~).*$");
+    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]{0,1000})]\\([^)]{0,1000}\\)");
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]]{0,1000})]\\([^)]{0,1000}\\)");
+    private static final Pattern REFERENCE_DEFINITION = Pattern.compile("(?m)^[ \\t]*\\[[^\\]]{1,1000}]:\\s*\\S+.*$");
+    private static final Pattern TAG = Pattern.compile("<[^>]{0,1000}>");
     private static final Pattern AUTOLINK = Pattern.compile("https?://\\S+");
     private static final Pattern HEADING_OR_QUOTE = Pattern.compile("(?m)^\\s{0,3}(#{1,6}|>+|[-*+]|\\d+\\.)\\s+");
 

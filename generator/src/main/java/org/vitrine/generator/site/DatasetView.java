@@ -157,7 +157,7 @@ final class DatasetView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", f.name());
         m.put("kind", f.kind() == FileKind.VOLUME ? "volume" : "frames");
-        m.put("logicalName", d.id() + "/" + f.name());
+        m.put("logicalName", d.logicalName(f));
         m.put("precomputed", PreviewVolumeBake.pathOnPage(f));
         m.put("dataset", f.dataset());
         m.put("colormap", o.colormap() != null ? o.colormap() : frames ? "inferno" : "gray");
@@ -216,7 +216,7 @@ final class DatasetView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", f.name());
         m.put("role", f.role() == null ? "" : f.role());
-        m.put("href", f.url() != null ? f.url() : "files/" + f.name());
+        m.put("href", f.url() != null ? f.url() : f.pathOnPage());
         m.put("external", f.url() != null);
         m.put("dataset", f.dataset() == null ? "" : f.dataset());
         m.put("kind", f.kind().name().toLowerCase(Locale.ROOT));

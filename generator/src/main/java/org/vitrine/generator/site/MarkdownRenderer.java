@@ -1,6 +1,8 @@
 package org.vitrine.generator.site;
 
+import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -13,6 +15,7 @@ import com.vladsch.flexmark.util.misc.Extension;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.DoNotDecorate;
 import com.vladsch.flexmark.util.ast.DoNotLinkDecorate;
@@ -24,21 +27,23 @@ import java.util.regex.Pattern;
 
 /**
  * Curators' markdown to safe HTML: flexmark (GitHub-flavoured tables, autolinks, strikethrough,
- * footnotes), then a jsoup safelist, so raw HTML in a body can format text but never run script.
+ * footnotes) with every link and image address held to the {@link org.vitrine.core.content.UrlPolicy
+ * URL policy}, then, where the body holds raw HTML, a jsoup safelist, so raw HTML in a body can
+ * format text but never run script.
  * Parsers are made once and serve every page: building flexmark's parser per document is what
  * makes jbake-core's markdown engine slow on large sites.
  */
 public final class MarkdownRenderer {
 
-    private static final Safelist SAFE = Safelist.relaxed()
+    /** What raw HTML in a body may keep: formatting, links and images, with addresses the URL policy allows. */
+    static final Safelist SAFE = new SafeAddresses.Safelist(Safelist.relaxed()
             .addTags("figure", "figcaption", "abbr", "sup", "sub", "hr", "del", "s")
             .addAttributes(":all", "id", "class", "title")
             .addAttributes("abbr", "title")
-            .addAttributes("th", "align").addAttributes("td", "align")
-            .addProtocols("a", "href", "http", "https", "mailto", "#")
-            .preserveRelativeLinks(true);
+            .addAttributes("th", "align").addAttributes("td", "align"));
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
 
     /** The extensions, in the order of the low bits of a flavour's index in {@link #flavours}. */
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create(),
@@ -75,8 +80,20 @@ public final class MarkdownRenderer {
         this.chooseExtensions = chooseExtensions;
     }
 
-    /** Parses markdown once, for both its HTML and its plain text. */
+    /**
+     * Parses markdown once, for both its HTML and its plain text. A body flexmark cannot parse
+     * or render without overflowing the stack (it recurses once per level of nesting, and its
+     * regular expressions once per character of some long runs) is published as plain text.
+     */
     public Parsed parse(String markdown) {
+        try {
+            return parseMarkdown(markdown);
+        } catch (StackOverflowError tooDeep) {
+            return new Parsed(markdown, null, null);
+        }
+    }
+
+    private Parsed parseMarkdown(String markdown) {
         int bits = chooseExtensions ? extensionsUsable(markdown) | blockParsersUsable(markdown) << EXTENSIONS.size()
                 : flavours.length - 1;
         if (chooseExtensions && (bits & AUTOLINK) != 0) {
@@ -87,11 +104,11 @@ public final class MarkdownRenderer {
             Flavour without = flavour(bits & ~AUTOLINK);
             Document document = without.parser().parse(markdown);
             if (!textCouldAutolink(document)) {
-                return new Parsed(document, without.renderer(), needsCleaning(markdown));
+                return new Parsed(markdown, document, without.renderer());
             }
         }
         Flavour flavour = flavour(bits);
-        return new Parsed(flavour.parser().parse(markdown), flavour.renderer(), needsCleaning(markdown));
+        return new Parsed(markdown, flavour.parser().parse(markdown), flavour.renderer());
     }
 
     /** The bit of {@link AutolinkExtension} in a flavour's index. */
@@ -234,38 +251,21 @@ public final class MarkdownRenderer {
                     options.set(BLOCK_PARSERS.get(i), (bits & (1 << (EXTENSIONS.size() + i))) != 0);
                 }
                 options.set(HtmlRenderer.SOFT_BREAK, "\n");
-                flavours[bits] = new Flavour(Parser.builder(options).build(), HtmlRenderer.builder(options).build());
+                flavours[bits] = new Flavour(Parser.builder(options).build(),
+                        HtmlRenderer.builder(options).attributeProviderFactory(SafeAddresses.FACTORY).build());
             }
             return flavours[bits];
         }
     }
 
-    /**
-     * Whether flexmark's output could carry anything unsafe. Without '<' there is no raw HTML or
-     * autolink, without '&' no entity can spell a scheme, and without "script:" or "data:" no
-     * link can run code; flexmark's own markup is then safe and the (costly) safelist pass can be
-     * skipped.
-     */
-    static boolean needsCleaning(String markdown) {
-        if (markdown.indexOf('<') >= 0 || markdown.indexOf('&') >= 0) {
-            return true;
-        }
-        // Each such scheme ends in ':', so only the few places of one are looked at.
-        for (int colon = markdown.indexOf(':'); colon >= 0; colon = markdown.indexOf(':', colon + 1)) {
-            if (endsAt(markdown, colon, "script") || endsAt(markdown, colon, "data")) {
+    /** Whether {@code document} holds raw HTML (blocks, inline tags or comments), which flexmark writes out as it is. */
+    static boolean hasRawHtml(Document document) {
+        for (Node node : document.getDescendants()) {
+            if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * Whether {@code word} (lower case) ends just before {@code end}, ignoring case. Java's
-     * case folding takes a few non-ASCII letters for ASCII ones ('ſ' for 's'), which only
-     * ever calls for a needless clean.
-     */
-    private static boolean endsAt(String text, int end, String word) {
-        return text.regionMatches(true, end - word.length(), word, 0, word.length());
     }
 
     /** Renders markdown and removes anything outside the safelist (scripts, event handlers, iframes, styles). */
@@ -275,37 +275,74 @@ public final class MarkdownRenderer {
 
     /** A parsed markdown document. */
     public final class Parsed {
+        private final String markdown;
+        /** Null when flexmark could not parse the body: it is then shown as plain text. */
         private final Document document;
         private final HtmlRenderer renderer;
-        private final boolean clean;
 
-        private Parsed(Document document, HtmlRenderer renderer, boolean clean) {
+        private Parsed(String markdown, Document document, HtmlRenderer renderer) {
+            this.markdown = markdown;
             this.document = document;
             this.renderer = renderer;
-            this.clean = clean;
         }
 
-        /** Safe HTML: flexmark's output, cleaned with the safelist where the source could make it unsafe. */
+        /**
+         * Safe HTML. Flexmark escapes all text, and writes each link's and image's address only
+         * when the URL policy allows it (as parsed, with its escapes and entities resolved); raw
+         * HTML in the body, the one thing it passes through as written, is cleaned with the
+         * safelist, which applies the same policy.
+         */
         public String html() {
-            if (!clean) {
-                return renderer.render(document);
+            if (document != null) {
+                try {
+                    String html = renderer.render(document);
+                    if (!hasRawHtml(document)) {
+                        return html;
+                    }
+                    org.jsoup.nodes.Document.OutputSettings out = new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false);
+                    return Jsoup.clean(html, "", SAFE, out);
+                } catch (StackOverflowError tooDeep) {
+                    // Shown as plain text below.
+                }
             }
-            org.jsoup.nodes.Document.OutputSettings out = new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false);
-            // The base URI only lets jsoup judge relative links; they stay relative.
-            return Jsoup.clean(renderer.render(document), "https://vitrine.invalid/", SAFE, out);
+            StringBuilder html = new StringBuilder();
+            for (String paragraph : BLANK_LINES.split(markdown.strip())) {
+                html.append("<p>").append(Entities.escape(paragraph)).append("</p>\n");
+            }
+            return html.toString();
         }
 
         /**
          * Plain text (for summaries, metadata descriptions and feeds), at most {@code max}
-         * characters, cut at a word. Raw HTML blocks are left out.
+         * characters, cut at a word. Raw HTML blocks are left out. Only the blocks the summary
+         * needs are read: collecting the text of a whole long body takes flexmark time that
+         * grows with the square of its length.
          */
         public String text(int max) {
-            String text = WHITESPACE.matcher(new TextCollectingVisitor().collectAndGetText(document)).replaceAll(" ").strip();
+            CharSequence collected = document == null ? markdown : firstBlocksText(max);
+            String text = WHITESPACE.matcher(collected).replaceAll(" ").strip();
             if (text.length() <= max) {
                 return text;
             }
             int cut = text.lastIndexOf(' ', max - 1);
             return text.substring(0, cut > max / 2 ? cut : max - 1) + "…";
+        }
+
+        /**
+         * The text of the document's first blocks, until it has more than {@code max} characters;
+         * the source when flexmark overflows the stack.
+         */
+        private CharSequence firstBlocksText(int max) {
+            StringBuilder collected = new StringBuilder();
+            try {
+                for (Node block = document.getFirstChild(); block != null && collected.length() <= max; block = block.getNext()) {
+                    String text = new TextCollectingVisitor().collectAndGetText(block);
+                    collected.append(' ').append(WHITESPACE.matcher(text).replaceAll(" ").strip());
+                }
+                return collected;
+            } catch (StackOverflowError tooDeep) {
+                return markdown;
+            }
         }
     }
 }

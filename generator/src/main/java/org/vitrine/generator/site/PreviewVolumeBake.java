@@ -167,7 +167,7 @@ public final class PreviewVolumeBake implements SiteExtension {
                 return;
             }
         }
-        try (Hdf5File h5 = hdf5.open(dataRoot.resolve(c.file().path()))) {
+        try (Hdf5File h5 = hdf5.open(SiteBuilder.guarded(dataRoot, c.dataset(), c.file()))) {
             if (!maskFresh) {
                 SliceSource mask = CxiMask.beside(h5, c.file().dataset());
                 try {

@@ -3,6 +3,7 @@ package org.vitrine.generator.site;
 import org.vitrine.core.content.CodeStamp;
 import org.vitrine.core.content.ContentHash;
 import org.vitrine.core.content.ContentProblem;
+import org.vitrine.core.content.SafePaths;
 import org.vitrine.core.model.Collection;
 import org.vitrine.core.model.DataFile;
 import org.vitrine.core.model.Dataset;
@@ -38,10 +39,6 @@ import java.util.stream.Stream;
  * inputs did not change since the previous build are not rendered again.
  */
 public final class SiteBuilder {
-
-    /** Top-level names a content page may not take. */
-    public static final Set<String> RESERVED = Set.of("assets", "datasets", "techniques", "facilities", "keywords",
-            "search", "api", "404", "index", "feed", "sitemap", "robots");
 
     private final Path templates;
     private final Path assets;
@@ -129,7 +126,7 @@ public final class SiteBuilder {
             }
             for (DataFile f : d.files()) {
                 if (f.isLocal() && f.url() == null) {
-                    out.copy(dataRoot.resolve(f.path()), Links.dataset(d.id()) + "files/" + f.name());
+                    out.copy(guarded(dataRoot, d, f), Links.dataset(d.id()) + f.pathOnPage());
                     files.incrementAndGet();
                 }
             }
@@ -243,6 +240,22 @@ public final class SiteBuilder {
         return out;
     }
 
+    /**
+     * The real path of a local file of {@code dataset}, through the traversal guard the checks and
+     * the API use: what is copied into the site or read for its previews.
+     *
+     * @throws ContentProblemsException naming the file's line, when the guard refuses it (such as
+     *                                  a file replaced by a link out of the data root since it was checked)
+     */
+    static Path guarded(Path dataRoot, Dataset dataset, DataFile file) {
+        try {
+            return SafePaths.fileUnder(dataRoot, file.path());
+        } catch (SafePaths.Refused e) {
+            throw new ContentProblemsException(List.of(new ContentProblem(dataset.source(), lineOf(dataset.source(), file.path()),
+                    ContentProblem.Severity.ERROR, "file '" + file.path() + "' " + e.getMessage())));
+        }
+    }
+
     /** The line of a dataset's source that names {@code filePath}, for pointing curators at it; 1 when not found. */
     private static int lineOf(Path source, String filePath) {
         try {
@@ -258,12 +271,12 @@ public final class SiteBuilder {
         return 1;
     }
 
-    /** Problems found while baking (files that cannot be previewed), reported like content problems. */
+    /** Problems found while baking (files that cannot be published or previewed), reported like content problems. */
     public static final class ContentProblemsException extends RuntimeException {
         private final List<ContentProblem> problems;
 
         ContentProblemsException(List<ContentProblem> problems) {
-            super(problems.size() + " dataset file(s) cannot be previewed");
+            super(problems.size() + " dataset file(s) cannot be published or previewed");
             this.problems = List.copyOf(problems);
         }
 
@@ -381,7 +394,7 @@ public final class SiteBuilder {
         m.put("description", site.description());
         m.put("baseUrl", site.baseUrl());
         m.put("facility", site.facility() == null ? "" : site.facility());
-        m.put("contact", site.contact() == null ? "" : site.contact());
+        m.put("contactUrl", site.contactUrl() == null ? "" : site.contactUrl());
         m.put("apiUrl", site.apiUrl() == null ? "" : site.apiUrl());
         m.put("pages", pages.stream().map(p -> Map.of("title", p.title(), "href", p.slug() + "/")).toList());
         return m;

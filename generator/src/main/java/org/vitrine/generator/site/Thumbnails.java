@@ -61,7 +61,7 @@ public final class Thumbnails implements ThumbnailWriter {
                 } else {
                     Thumbnail s;
                     Thumbnail l;
-                    try (Hdf5File h5 = hdf5.open(dataRoot.resolve(file.path()))) {
+                    try (Hdf5File h5 = hdf5.open(SiteBuilder.guarded(dataRoot, dataset, file))) {
                         Hdf5Dataset data = h5.dataset(file.dataset());
                         SliceSource mask = file.kind() == FileKind.DIFFRACTION ? CxiMask.beside(h5, file.dataset()) : null;
                         s = Thumbnailer.render(file.kind(), new DatasetSlices(data), mask, file.preview(), Thumbnailer.SMALL);

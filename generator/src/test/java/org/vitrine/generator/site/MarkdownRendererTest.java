@@ -1,8 +1,15 @@
 package org.vitrine.generator.site;
 
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
@@ -20,8 +27,8 @@ class MarkdownRendererTest {
     private final MarkdownRenderer chosen = new MarkdownRenderer();
     private final MarkdownRenderer every = new MarkdownRenderer(false);
 
-    @ParameterizedTest
-    @ValueSource(strings = {
+    static List<String> bodies() {
+        return List.of(
             "Plain **bold**, *emphasis*, `code` and a [link](https://example.org/).\n\n- one\n- two\n",
             "| a | b |\n|---|---|\n| 1 | 2 |\n",
             "a | b\n--|--\n1 | 2\n",
@@ -54,10 +61,38 @@ class MarkdownRendererTest {
             "<div>\nblock *html*\n</div>\n\n<!-- a comment -->\n\nAfter.",
             "# ATX\n\n## with trailing ##\n\n#not a heading\n\n- # in a list\n\n1. heading\n   ===\n",
             "Dashes -- and --- in text, a=b, == and an arrow -> here",
-            ""})
+            "");
+    }
+
+    @ParameterizedTest
+    @MethodSource("bodies")
     void theSameHtmlAsWithEveryExtension(String markdown) {
         assertEquals(every.toHtml(markdown), chosen.toHtml(markdown));
         assertEquals(every.parse(markdown).text(300), chosen.parse(markdown).text(300));
+    }
+
+    /** Summaries read only the first blocks: they must be what the whole body's text begins with. */
+    @ParameterizedTest
+    @MethodSource("bodies")
+    void theSummaryIsTheStartOfTheWholeText(String markdown) {
+        String whole = new TextCollectingVisitor().collectAndGetText(Parser.builder(new MutableDataSet().set(Parser.EXTENSIONS,
+                List.of(TablesExtension.create(), AutolinkExtension.create(), StrikethroughExtension.create(),
+                        FootnoteExtension.create()))).build().parse(markdown)).replaceAll("\\s+", " ").strip();
+        for (int max : new int[] {12, 40, 300}) {
+            int cut = whole.lastIndexOf(' ', max - 1);
+            String expected = whole.length() <= max ? whole : whole.substring(0, cut > max / 2 ? cut : max - 1) + "…";
+            assertEquals(expected, chosen.parse(markdown).text(max), "at most " + max);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {">", "- ", "**"})
+    void aBodyNestedTooDeeplyForTheParserIsPublishedAsPlainText(String run) {
+        String markdown = "Intro <b>\n\n" + run.repeat(30_000) + "x";
+        MarkdownRenderer.Parsed parsed = chosen.parse(markdown);
+        String html = parsed.html();
+        assertTrue(html.startsWith("<p>Intro &lt;b&gt;</p>"), html);
+        assertTrue(parsed.text(300).startsWith("Intro <b>"));
     }
 
     @Test
