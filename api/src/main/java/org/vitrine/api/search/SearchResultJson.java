@@ -3,7 +3,6 @@ package org.vitrine.api.search;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import org.vitrine.core.search.SearchResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,11 +6,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.vitrine.api.ApiException;
 import org.vitrine.api.ApiServer;
-import org.vitrine.core.search.InvalidQueryException;
-import org.vitrine.core.search.ParameterRange;
-import org.vitrine.core.search.SearchIndex;
-import org.vitrine.core.search.SearchRequest;
-import org.vitrine.core.search.SearchResult;
 import org.vitrine.core.search.SearchSchema;
 
 import java.io.ByteArrayOutputStream;

@@ -2,7 +2,6 @@ package org.vitrine.api.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.vitrine.core.search.SearchResult;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

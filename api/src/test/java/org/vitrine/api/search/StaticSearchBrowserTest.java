@@ -24,9 +24,7 @@ import org.vitrine.core.hdf5.Hdf5Files;
 import org.vitrine.core.model.Visibility;
 import org.vitrine.core.search.DatasetLinks;
 import org.vitrine.core.search.DemoCollection;
-import org.vitrine.core.search.SearchIndex;
 import org.vitrine.core.search.SearchIndexWriter;
-import org.vitrine.core.search.SearchRequest;
 import org.vitrine.core.techniques.PaNet;
 import org.vitrine.core.search.StaticIndexWriter;
 

@@ -17,13 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The search schema, shared by everything that writes or reads an index (the Lucene writer, the
- * searcher, the static index and its browser search): field names, the boosts, facet
- * dimensions and analyzers.
- *
- * <p>The text analyzer is deliberately simple (Unicode word tokens, lower case, accents folded,
- * English plurals reduced) so that {@code site-assets/js/search.js} can reproduce it exactly and
- * the static search ranks as the API does.
+ * The search schema, shared by both index writers and the API's searcher: field names, the
+ * boosts, facet dimensions and analyzers.
  */
 public final class SearchSchema {
 
@@ -43,19 +38,19 @@ public final class SearchSchema {
     public static final String FORMAT = "format";
 
     /** The id as one exact, stored token, for look-ups by id. */
-    static final String ID_KEY = "id_key";
+    public static final String ID_KEY = "id_key";
     /** Lower-cased technique label and every ancestor label: what a technique filter matches. */
-    static final String TECHNIQUE_PATH = "technique_path";
+    public static final String TECHNIQUE_PATH = "technique_path";
     /** Release date as epoch day, for sorting. */
-    static final String RELEASED = "released";
+    public static final String RELEASED = "released";
     /** What a hit shows ({@link HitFields}), a binary doc value. */
-    static final String HIT = "hit";
+    public static final String HIT = "hit";
     /** The dataset's JSON record ({@link DatasetJson}), stored. */
-    static final String RECORD = "record";
+    public static final String RECORD = "record";
     /** Suggestion sources: "kind\u001Ftext" sorted-set doc values. */
-    static final String SUGGEST = "suggest";
+    public static final String SUGGEST = "suggest";
     /** Prefix of the point fields holding parameters in SI: {@code param.photon_energy}. */
-    static final String PARAM_PREFIX = "param.";
+    public static final String PARAM_PREFIX = "param.";
 
     /**
      * Every searchable text of a dataset, analysed as words (identifiers too): what each word of
@@ -92,6 +87,12 @@ public final class SearchSchema {
     /** How many values of one facet a result lists. */
     public static final int FACET_VALUES = 20;
 
+    /** Most index terms one prefix, wildcard or fuzzy term expands to (the first ones in term order). */
+    public static final int MAX_EXPANSIONS = 64;
+
+    /** Largest page of hits a search answers. */
+    public static final int MAX_PAGE_SIZE = 100;
+
     /** BM25 parameters (Lucene's defaults, repeated for the browser search). */
     public static final float BM25_K1 = 1.2f;
     public static final float BM25_B = 0.75f;
@@ -108,7 +109,7 @@ public final class SearchSchema {
     }
 
     /** {@link #analyzer()}, shared: analyzers are thread-safe and keep per-thread token streams. */
-    static final Analyzer ANALYZER = analyzer();
+    public static final Analyzer ANALYZER = analyzer();
 
     /** The analyzer of every field: words for text fields, one token for {@link #EXACT_FIELDS}. */
     public static Analyzer analyzer() {

@@ -115,8 +115,8 @@ public final class StaticIndexWriter {
             }
             g.writeEndArray();
             g.writeNumberField("facetValues", SearchSchema.FACET_VALUES);
-            g.writeNumberField("maxExpansions", DatasetQueryParser.MAX_EXPANSIONS);
-            g.writeNumberField("maxSize", SearchRequest.MAX_SIZE);
+            g.writeNumberField("maxExpansions", SearchSchema.MAX_EXPANSIONS);
+            g.writeNumberField("maxSize", SearchSchema.MAX_PAGE_SIZE);
             g.writeObjectFieldStart("bm25");
             g.writeNumberField("k1", SearchSchema.BM25_K1);
             g.writeNumberField("b", SearchSchema.BM25_B);

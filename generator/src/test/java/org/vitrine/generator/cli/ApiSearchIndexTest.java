@@ -5,8 +5,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vitrine.core.search.SearchIndex;
-import org.vitrine.core.search.SearchRequest;
+import org.vitrine.api.search.SearchIndex;
+import org.vitrine.api.search.SearchRequest;
 import org.vitrine.generator.Fixtures;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;

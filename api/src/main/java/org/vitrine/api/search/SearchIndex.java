@@ -1,5 +1,9 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
+import org.vitrine.core.search.SearchSchema;
+import org.vitrine.core.search.HitFields;
+import org.vitrine.core.search.DatasetJson;
+import org.vitrine.core.search.SearchIndexWriter;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;

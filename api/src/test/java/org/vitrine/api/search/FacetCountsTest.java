@@ -1,5 +1,6 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
+import org.vitrine.core.search.SearchSchema;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;

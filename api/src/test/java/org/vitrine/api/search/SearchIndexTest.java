@@ -1,5 +1,9 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
+import org.vitrine.core.search.SearchSchema;
+import org.vitrine.core.search.SearchIndexWriter;
+import org.vitrine.core.search.DatasetLinks;
+import org.vitrine.core.search.DemoCollection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -191,7 +195,7 @@ class SearchIndexTest {
     void wideExpansionsAreBoundedNotFatal() throws Exception {
         // A prefix shared by more terms than the expansion limit still answers.
         List<Dataset> many = new java.util.ArrayList<>(DemoCollection.datasets().subList(0, 3));
-        for (int i = 0; i < DatasetQueryParser.MAX_EXPANSIONS * 3; i++) {
+        for (int i = 0; i < SearchSchema.MAX_EXPANSIONS * 3; i++) {
             many.add(DemoCollection.dataset("word-" + i, "Sample zz" + i + "term", DemoCollection.CDI, "X", null, null,
                     List.of(), "CC0-1.0", DemoCollection.TODAY.minusDays(i), List.of(), "zz" + i + "term text", null,
                     org.vitrine.core.model.FileKind.NONE));
@@ -200,7 +204,7 @@ class SearchIndexTest {
         SearchIndexWriter.write(DemoCollection.collection(many), other, DatasetLinks.DEFAULT);
         try (SearchIndex wide = SearchIndex.open(other)) {
             SearchResult r = wide.search(new SearchRequest("zz*", Map.of(), List.of(), null, 1, 100));
-            assertTrue(r.total() > 0 && r.total() <= DatasetQueryParser.MAX_EXPANSIONS * 2L, "total " + r.total());
+            assertTrue(r.total() > 0 && r.total() <= SearchSchema.MAX_EXPANSIONS * 2L, "total " + r.total());
             assertTrue(wide.search(SearchRequest.of("zz1tern~")).total() > 0);
         }
     }

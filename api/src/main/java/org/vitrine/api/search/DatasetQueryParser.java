@@ -1,5 +1,6 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
+import org.vitrine.core.search.SearchSchema;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -27,8 +28,6 @@ import java.util.Map;
  */
 final class DatasetQueryParser extends QueryParser {
 
-    /** Most index terms one prefix, wildcard or fuzzy term expands to. */
-    static final int MAX_EXPANSIONS = 64;
 
     private static final String ANY_FIELD = "\u0000any";
     /** Characters a fuzzy term shares exactly with what it matches. */
@@ -49,7 +48,7 @@ final class DatasetQueryParser extends QueryParser {
         setAutoGeneratePhraseQueries(false);
         setSplitOnWhitespace(true);
         setFuzzyPrefixLength(FUZZY_PREFIX);
-        setMultiTermRewriteMethod(new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MAX_EXPANSIONS));
+        setMultiTermRewriteMethod(new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(SearchSchema.MAX_EXPANSIONS));
     }
 
     /**

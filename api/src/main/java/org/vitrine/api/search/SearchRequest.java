@@ -1,5 +1,6 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
+import org.vitrine.core.search.SearchSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Lis
                             Sort sort, int page, int size) {
 
     /** Largest page size. */
-    public static final int MAX_SIZE = 100;
+    public static final int MAX_SIZE = SearchSchema.MAX_PAGE_SIZE;
     /** Deepest hit a request may page to; deeper pages are refused rather than computed. */
     public static final int MAX_DEPTH = 10_000;
     /** Longest query text accepted. */
