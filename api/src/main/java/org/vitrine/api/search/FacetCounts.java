@@ -89,9 +89,9 @@ final class FacetCounts implements Collector {
         return sorted;
     }
 
-    /** The {@code n} most frequent values of each of {@code dims}. */
-    Map<String, List<SearchResult.FacetValue>> top(List<String> dims, int n) {
-        return ordinals.top(dims, counts, n);
+    /** The values of each of {@code dims} by count: the first {@code n}, or all for the dimensions in {@code all}. */
+    SearchResult.Facets top(List<String> dims, int n, java.util.Set<String> all) {
+        return ordinals.top(dims, counts, n, all);
     }
 
     private void keep(int rank) {

@@ -2,18 +2,26 @@ package org.vitrine.api.search;
 
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
+import org.vitrine.core.search.Facet;
+import org.vitrine.core.search.SearchSchema;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The facet values of every document of one index version, decoded once into arrays, and their
@@ -21,10 +29,11 @@ import java.util.Map;
  * {@code SortedSetDocValuesFacetCounts} decodes the doc values of every hit and looks up (and
  * decompresses) each listed label again on every request, which was most of a search's cost.
  *
- * <p>Ordinals are the index-wide ordinals of {@link SortedSetDocValuesReaderState}, so values are
- * in label order and each dimension is one range. Results are those of
- * {@code SortedSetDocValuesFacetCounts#getTopChildren}: the {@code n} largest counts, ties to the
- * smaller ordinal. Immutable, so shared by every query on the version.
+ * <p>Ordinals are the index-wide ordinals of {@link SortedSetDocValuesReaderState}, so each
+ * dimension is one range. The facet values are keys ({@link Facet#key}); a key is listed, under
+ * its spelling, when some document has it itself ({@link SearchSchema#FACET_SPELLING}) rather than
+ * only as a broader value. Values are listed by count, then spelling, as the static search lists
+ * them. Immutable, so shared by every query on the version.
  */
 final class FacetOrdinals {
 
@@ -32,18 +41,28 @@ final class FacetOrdinals {
     /** Where each document's ordinals start in {@link #ords}; one more entry than documents. */
     private final int[] docStart;
     private final int[] ords;
-    /** The value of each ordinal, without its dimension. */
+    /** The listed spelling of each ordinal's value, or null for a value only counted as broader. */
     private final String[] labels;
+    /** Each ordinal's place in the order of labels, for ties. */
+    private final int[] labelRank;
 
-    FacetOrdinals(SortedSetDocValuesReaderState state, int maxDoc) throws IOException {
+    /**
+     * @param spellings the listed spelling of each key, by dimension ({@link #spellings})
+     */
+    FacetOrdinals(SortedSetDocValuesReaderState state, int maxDoc, Map<String, Map<String, String>> spellings) throws IOException {
         this.state = state;
         SortedSetDocValues values = state.getDocValues();
         int valueCount = Math.toIntExact(values.getValueCount());
         labels = new String[valueCount];
         for (int ord = 0; ord < valueCount; ord++) {
-            BytesRef label = values.lookupOrd(ord);
-            String[] path = FacetsConfig.stringToPath(label.utf8ToString());
-            labels[ord] = path.length > 1 ? path[1] : path[0];
+            String[] path = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
+            labels[ord] = path.length > 1 ? spellings.getOrDefault(path[0], Map.of()).get(path[1]) : null;
+        }
+        Integer[] byLabel = IntStream.range(0, valueCount).boxed().filter(o -> labels[o] != null)
+                .sorted(Comparator.comparing((Integer o) -> labels[o])).toArray(Integer[]::new);
+        labelRank = new int[valueCount];
+        for (int r = 0; r < byLabel.length; r++) {
+            labelRank[byLabel[r]] = r;
         }
         docStart = new int[maxDoc + 1];
         int[] all = new int[Math.max(16, maxDoc * 4)];
@@ -65,6 +84,27 @@ final class FacetOrdinals {
             docStart[next++] = size;
         }
         ords = Arrays.copyOf(all, size);
+    }
+
+    /**
+     * The spelling each key is listed under, by dimension, from the index: of the spellings
+     * documents have for a key, the first in code point order.
+     */
+    static Map<String, Map<String, String>> spellings(IndexReader reader) throws IOException {
+        Map<String, Map<String, String>> out = new HashMap<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            SortedSetDocValues dv = leaf.reader().getSortedSetDocValues(SearchSchema.FACET_SPELLING);
+            if (dv == null) {
+                continue;
+            }
+            TermsEnum terms = dv.termsEnum();
+            for (BytesRef b = terms.next(); b != null; b = terms.next()) {
+                String[] parts = b.utf8ToString().split("\u001F", 3);
+                out.computeIfAbsent(parts[0], d -> new HashMap<>())
+                        .merge(parts[1], parts[2], (x, y) -> SearchSchema.TERM_ORDER.compare(x, y) <= 0 ? x : y);
+            }
+        }
+        return out;
     }
 
     /** A zeroed count per ordinal, for {@link #countAll} and {@link #countRange}. */
@@ -94,21 +134,40 @@ final class FacetOrdinals {
         }
     }
 
-    /** The {@code n} most frequent values of each dimension in {@code counts}, in {@code dims} order. */
-    Map<String, List<SearchResult.FacetValue>> top(List<String> dims, int[] counts, int n) {
+    /**
+     * The values of each dimension in {@code counts} by count, then spelling: the first {@code n},
+     * or all of them for the dimensions in {@code all}, in {@code dims} order.
+     */
+    SearchResult.Facets top(List<String> dims, int[] counts, int n, Set<String> all) {
         Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+        Map<String, Integer> more = new LinkedHashMap<>();
         for (String dim : dims) {
             SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
-            out.put(dim, range == null ? List.of() : top(counts, range.start, range.end, n));
+            if (range == null) {
+                out.put(dim, List.of());
+                continue;
+            }
+            int listed = 0;
+            for (int ord = range.start; ord <= range.end; ord++) {
+                if (counts[ord] > 0 && labels[ord] != null) {
+                    listed++;
+                }
+            }
+            int shown = all.contains(dim) ? listed : Math.min(n, listed);
+            out.put(dim, top(counts, range.start, range.end, shown));
+            if (listed > shown) {
+                more.put(dim, listed - shown);
+            }
         }
-        return Collections.unmodifiableMap(out);
+        return new SearchResult.Facets(Collections.unmodifiableMap(out), Collections.unmodifiableMap(more));
     }
 
-    private static boolean weaker(int a, int b, int[] counts) {
-        return counts[a] < counts[b] || (counts[a] == counts[b] && a > b);
+    /** Whether {@code a} comes after {@code b}: a smaller count, or the same count and a later spelling. */
+    private boolean weaker(int a, int b, int[] counts) {
+        return counts[a] < counts[b] || (counts[a] == counts[b] && labelRank[a] > labelRank[b]);
     }
 
-    private static void siftUp(int[] heap, int i, int[] counts) {
+    private void siftUp(int[] heap, int i, int[] counts) {
         int ord = heap[i];
         while (i > 0) {
             int parent = (i - 1) >>> 1;
@@ -121,7 +180,7 @@ final class FacetOrdinals {
         heap[i] = ord;
     }
 
-    private static void siftDown(int[] heap, int size, int[] counts) {
+    private void siftDown(int[] heap, int size, int[] counts) {
         int ord = heap[0];
         int i = 0;
         while (true) {
@@ -142,42 +201,38 @@ final class FacetOrdinals {
     }
 
     /**
-     * The {@code n} values of [from, to] with the largest non-zero counts (ties to the smaller
-     * ordinal, as Lucene picks them), listed by count, then value.
+     * The {@code n} listed values of [from, to] with the largest non-zero counts (ties to the
+     * earlier spelling), in that order.
      */
     private List<SearchResult.FacetValue> top(int[] counts, int from, int to, int n) {
-        // A min-heap of ordinals whose head is the weakest kept: the smallest count, and of equal
-        // counts the larger ordinal. Plain ints: this runs over every value of a dimension.
+        if (n == 0) {
+            return List.of();
+        }
+        // A min-heap of ordinals whose head is the weakest kept. Plain ints: this runs over every
+        // value of a dimension.
         int[] heap = new int[n];
         int size = 0;
-        // The weakest kept count, once the heap is full: most values fall below it at one compare.
-        int weakest = 0;
         for (int ord = from; ord <= to; ord++) {
-            int c = counts[ord];
-            if (c <= weakest) {
+            if (counts[ord] == 0 || labels[ord] == null) {
                 continue;
             }
             if (size < n) {
                 heap[size] = ord;
                 siftUp(heap, size++, counts);
-                if (size == n) {
-                    weakest = counts[heap[0]];
-                }
-            } else {
-                // An equal count never displaces: ordinals rise, so the kept one is smaller.
+            } else if (weaker(heap[0], ord, counts)) {
                 heap[0] = ord;
                 siftDown(heap, size, counts);
-                weakest = counts[heap[0]];
             }
         }
-        List<SearchResult.FacetValue> values = new ArrayList<>(size);
+        Integer[] kept = new Integer[size];
         for (int i = 0; i < size; i++) {
-            values.add(new SearchResult.FacetValue(labels[heap[i]], counts[heap[i]]));
+            kept[i] = heap[i];
         }
-        // Lucene breaks count ties by ordinal (value order); say so explicitly, since the
-        // browser search must list them identically.
-        values.sort(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
-                .thenComparing(SearchResult.FacetValue::value));
+        Arrays.sort(kept, (a, b) -> weaker(a, b, counts) ? 1 : weaker(b, a, counts) ? -1 : 0);
+        List<SearchResult.FacetValue> values = new ArrayList<>(size);
+        for (int ord : kept) {
+            values.add(new SearchResult.FacetValue(labels[ord], counts[ord]));
+        }
         return List.copyOf(values);
     }
 }

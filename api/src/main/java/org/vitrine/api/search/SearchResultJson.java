@@ -57,6 +57,11 @@ final class SearchResultJson {
                 json.writeEndArray();
             }
             json.writeEndObject();
+            json.writeObjectFieldStart("more");
+            for (Map.Entry<String, Integer> dim : result.more().entrySet()) {
+                json.writeNumberField(dim.getKey(), dim.getValue());
+            }
+            json.writeEndObject();
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to memory cannot fail", e);

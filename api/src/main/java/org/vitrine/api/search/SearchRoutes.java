@@ -56,7 +56,7 @@ public final class SearchRoutes implements ApiServer.Routes {
     private void search(Context ctx) {
         try {
             Map<String, List<String>> filters = new LinkedHashMap<>();
-            for (String dim : SearchSchema.FACETS) {
+            for (String dim : SearchSchema.FACET_NAMES) {
                 List<String> values = ctx.queryParams(dim);
                 if (!values.isEmpty()) {
                     filters.put(dim, values);
@@ -66,7 +66,7 @@ public final class SearchRoutes implements ApiServer.Routes {
                     .filter(p -> !p.isBlank()).map(ParameterRange::parse).toList();
             SearchRequest request = new SearchRequest(ctx.queryParam("q"), filters, parameters,
                     SearchRequest.Sort.parse(ctx.queryParam("sort")), intParam(ctx, "page", 1),
-                    intParam(ctx, "size", SearchRequest.DEFAULT_SIZE));
+                    intParam(ctx, "size", SearchRequest.DEFAULT_SIZE), java.util.Set.copyOf(ctx.queryParams("all")));
             send(ctx, SearchResultJson.write(index.search(request)));
         } catch (InvalidQueryException e) {
             throw ApiException.badRequest(e.getMessage());

@@ -84,7 +84,7 @@ class StaticSearchBrowserTest {
         Path root = Path.of(System.getProperty("vitrine.projectRoot"));
         Files.createDirectories(site.resolve("js"));
         Files.copy(root.resolve("site-assets/js/search.js"), site.resolve("js/search.js"));
-        StaticIndexWriter.write(DemoCollection.collection(), site.resolve("search-index.json"), DatasetLinks.DEFAULT);
+        StaticIndexWriter.write(DemoCollection.collection().publicDatasets(), DatasetLinks.DEFAULT, site);
         SearchIndexWriter.write(DemoCollection.collection(), site.resolve("index"), DatasetLinks.DEFAULT);
         index = SearchIndex.open(site.resolve("index"));
         api = ApiServer.create(List.of(new SearchRoutes(index)), c -> { }).start("127.0.0.1", 0);
@@ -248,7 +248,7 @@ class StaticSearchBrowserTest {
         CollectionLoader.Result demo = new CollectionLoader(PaNet.bundled(), new Visibility(LocalDate.now()),
                 new FileInspector(new Hdf5Files(4, 64L << 20), null), null).load(root.resolve("content"));
         assertTrue(demo.collection().publicDatasets().size() >= 6, "demo datasets: " + demo.collection().publicDatasets().size());
-        StaticIndexWriter.write(demo.collection(), site.resolve("demo-index.json"), DatasetLinks.DEFAULT);
+        StaticIndexWriter.write(demo.collection().publicDatasets(), DatasetLinks.DEFAULT, site.resolve("demo"));
         SearchIndexWriter.write(demo.collection(), site.resolve("demo"), DatasetLinks.DEFAULT);
         try (SearchIndex demoIndex = SearchIndex.open(site.resolve("demo"))) {
             assertEquals(List.of(), mismatches("demo-index.json", DEMO_QUERIES, q -> new ObjectMapper().valueToTree(
