@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.apache.lucene.util.SmallFloat;
 import org.vitrine.core.model.Dataset;
+import org.vitrine.core.model.Parameter;
 import org.vitrine.core.units.UnitTable;
 
 import java.io.ByteArrayOutputStream;
@@ -143,7 +144,7 @@ public final class StaticIndexWriter {
             g.writeEndObject();
             g.writeEndObject();
         }));
-        out.accept("schema.json", schema(docs));
+        out.accept("schema.json", schema(sorted));
     }
 
     /** Writes the index into {@code site}/{@value #FOLDER}/, as the build does into a site. */
@@ -375,9 +376,21 @@ public final class StaticIndexWriter {
      * What the search page needs in any mode: the query fields, the facets with their labels, the
      * units a parameter range may use, and each well-known parameter the collection has.
      */
-    private static byte[] schema(List<SearchableDataset> docs) {
+    private static byte[] schema(List<Dataset> datasets) {
+        // Per parameter, how many datasets have it, and the unit curators write it in most.
         Map<String, Integer> present = new TreeMap<>();
-        docs.forEach(d -> d.parameters().keySet().forEach(p -> present.merge(p, 1, Integer::sum)));
+        Map<String, Map<String, Integer>> units = new TreeMap<>();
+        for (Dataset d : datasets) {
+            Set<String> names = new TreeSet<>();
+            for (Parameter p : d.parameters()) {
+                String name = p.name().toLowerCase(Locale.ROOT);
+                UnitTable.find(p.unit()).ifPresent(u -> {
+                    names.add(name);
+                    units.computeIfAbsent(name, k -> new TreeMap<>()).merge(u.symbol(), 1, Integer::sum);
+                });
+            }
+            names.forEach(n -> present.merge(n, 1, Integer::sum));
+        }
         return json(g -> {
             g.writeStartObject();
             g.writeNumberField("version", VERSION);
@@ -416,7 +429,12 @@ public final class StaticIndexWriter {
                 g.writeStringField("name", e.getKey());
                 g.writeStringField("measures", e.getValue().noun());
                 g.writeStringField("si", e.getValue().siUnit());
-                writeStrings(g, "units", UnitTable.symbolsOf(e.getValue()));
+                List<String> symbols = UnitTable.symbolsOf(e.getValue());
+                writeStrings(g, "units", symbols);
+                Map<String, Integer> used = units.getOrDefault(e.getKey(), Map.of());
+                g.writeStringField("unit", used.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey)
+                        .filter(symbols::contains).orElse(symbols.get(0)));
                 g.writeNumberField("datasets", present.getOrDefault(e.getKey(), 0));
                 g.writeEndObject();
             }
