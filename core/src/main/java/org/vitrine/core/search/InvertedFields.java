@@ -10,12 +10,14 @@ import org.apache.lucene.util.SmallFloat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The inverted fields of a collection as the Lucene index holds them: each dataset's values
@@ -27,20 +29,26 @@ import java.util.TreeMap;
  * <p>It also records how each word of the collection, as written, is indexed: the key of a
  * surface word is its lower-case form, and where the indexed term differs from it ("Detectors":
  * "detector", "Résumé": "resume") the static index maps one to the other. Datasets must be added
- * in index order (ids in {@link SearchSchema#ID_ORDER}), as numbers 0, 1, 2, …
+ * in index order (ids in {@link SearchSchema#TERM_ORDER}), as numbers 0, 1, 2, …
  */
 final class InvertedFields {
 
+    /** Values up to this long are analysed once however many datasets repeat them (techniques, names, keywords). */
+    private static final int CACHED_VALUE = 256;
+    private static final int CACHE_SIZE = 50_000;
+    private static final Pattern ENGLISH_WORD = Pattern.compile("[a-z]{3,}");
+
     /** One field's postings and statistics. */
     static final class Field {
-        /** Postings of each term: per document the gap from the previous document, the frequency and the length norm. */
-        final Map<String, Postings> terms = new HashMap<>();
+        /** Postings by term number; null for a term the field does not have. */
+        private Postings[] postings = new Postings[256];
         int docCount;
         long sumTotalTermFreq;
     }
 
     /** The documents of one term of one field, as variable-length ints. */
     static final class Postings {
+        /** Per document the gap from the previous document, the frequency and the length norm. */
         final IntBuffer docs = new IntBuffer();
         /** Per document, the gaps between the positions of the term. */
         final IntBuffer positions = new IntBuffer();
@@ -48,13 +56,54 @@ final class InvertedFields {
         private int lastDoc;
     }
 
-    private final Map<String, Field> fields = new LinkedHashMap<>();
+    /** A value's analysis: term numbers and position increments. */
+    private record Analysed(int[] terms, int[] increments) {
+    }
+
+    /** Every field a dataset's text is indexed under: the query fields and the catch-all. */
+    private static final List<String> FIELD_NAMES;
+    private static final int ALL;
+
+    static {
+        List<String> names = new ArrayList<>(SearchSchema.FIELDS);
+        names.add(SearchSchema.ALL);
+        FIELD_NAMES = List.copyOf(names);
+        ALL = names.indexOf(SearchSchema.ALL);
+    }
+
+    private final Map<String, Integer> termNumbers = new HashMap<>();
+    private final List<String> terms = new ArrayList<>();
+    private final Field[] fields = new Field[FIELD_NAMES.size()];
     /** Surface word key to indexed term, where they differ. */
     private final Map<String, String> surfaces = new TreeMap<>();
+    private final Map<String, Analysed> wordsCache = new HashMap<>();
+    private final Map<String, Analysed> exactCache = new HashMap<>();
+    /** The document being added: per field, (term number, position) pairs packed in longs, their count and the last position. */
+    private final long[][] pairs = new long[FIELD_NAMES.size()][16];
+    private final int[] tokens = new int[FIELD_NAMES.size()];
+    private final int[] position = new int[FIELD_NAMES.size()];
 
-    /** The fields in the order they were first seen. */
+    /** The fields some dataset has, by name. */
     Map<String, Field> fields() {
-        return fields;
+        Map<String, Field> out = new LinkedHashMap<>();
+        for (int f = 0; f < fields.length; f++) {
+            if (fields[f] != null) {
+                out.put(FIELD_NAMES.get(f), fields[f]);
+            }
+        }
+        return out;
+    }
+
+    /** A field's terms with their postings. */
+    Map<String, Postings> terms(String field) {
+        Map<String, Postings> out = new HashMap<>();
+        Postings[] all = fields[FIELD_NAMES.indexOf(field)].postings;
+        for (int t = 0; t < all.length; t++) {
+            if (all[t] != null) {
+                out.put(terms.get(t), all[t]);
+            }
+        }
+        return out;
     }
 
     /** Lower-case surface words whose indexed term is another string, with that term. */
@@ -64,42 +113,120 @@ final class InvertedFields {
 
     /** Adds dataset number {@code doc}, which must be one more than the last. */
     void add(int doc, SearchableDataset s) {
-        Map<String, DocField> inDoc = new LinkedHashMap<>();
+        Arrays.fill(tokens, 0);
+        Arrays.fill(position, -1);
         for (Map.Entry<String, List<String>> e : s.text().entrySet()) {
-            String field = e.getKey();
-            boolean words = !SearchSchema.EXACT_FIELDS.contains(field);
+            int field = FIELD_NAMES.indexOf(e.getKey());
+            boolean words = !SearchSchema.EXACT_FIELDS.contains(e.getKey());
             for (String value : e.getValue()) {
                 // As SearchIndexWriter.document: each value under its field, then under ALL.
-                List<Token> tokens = analyse(field, value, words);
-                inDoc.computeIfAbsent(field, f -> new DocField()).add(tokens);
-                inDoc.computeIfAbsent(SearchSchema.ALL, f -> new DocField()).add(words ? tokens : analyse(SearchSchema.ALL, value, true));
+                Analysed a = analyse(e.getKey(), value, words);
+                append(field, a);
+                append(ALL, words ? a : analyse(SearchSchema.ALL, value, true));
             }
         }
-        for (Map.Entry<String, DocField> e : inDoc.entrySet()) {
-            DocField d = e.getValue();
-            if (d.length == 0) {
+        for (int f = 0; f < fields.length; f++) {
+            int length = tokens[f];
+            if (length == 0) {
                 continue;
             }
-            Field field = fields.computeIfAbsent(e.getKey(), f -> new Field());
+            Field field = fields[f] == null ? fields[f] = new Field() : fields[f];
             field.docCount++;
-            field.sumTotalTermFreq += d.length;
+            field.sumTotalTermFreq += length;
             // BM25Similarity.computeNorm: no token of ours overlaps another, so the length is the token count.
-            int norm = SmallFloat.intToByte4(d.length) & 0xFF;
-            for (Map.Entry<String, int[]> t : d.positions.entrySet()) {
-                Postings p = field.terms.computeIfAbsent(t.getKey(), k -> new Postings());
-                int[] positions = t.getValue();
-                int freq = positions[0];
-                p.docs.add(p.docFreq == 0 ? doc : doc - p.lastDoc);
-                p.docs.add(freq);
-                p.docs.add(norm);
-                int last = 0;
-                for (int i = 1; i <= freq; i++) {
-                    p.positions.add(positions[i] - last);
-                    last = positions[i];
+            int norm = SmallFloat.intToByte4(length) & 0xFF;
+            long[] p = pairs[f];
+            Arrays.sort(p, 0, length); // by term, then position
+            for (int i = 0; i < length; ) {
+                int term = (int) (p[i] >>> 32);
+                int end = i + 1;
+                while (end < length && (int) (p[end] >>> 32) == term) {
+                    end++;
                 }
-                p.lastDoc = doc;
-                p.docFreq++;
+                if (term >= field.postings.length) {
+                    field.postings = Arrays.copyOf(field.postings, ArrayUtil.oversize(term + 1, 8));
+                }
+                Postings postings = field.postings[term];
+                if (postings == null) {
+                    postings = field.postings[term] = new Postings();
+                }
+                postings.docs.add(postings.docFreq == 0 ? doc : doc - postings.lastDoc);
+                postings.docs.add(end - i);
+                postings.docs.add(norm);
+                int last = 0;
+                for (int k = i; k < end; k++) {
+                    int at = (int) p[k];
+                    postings.positions.add(at - last);
+                    last = at;
+                }
+                postings.lastDoc = doc;
+                postings.docFreq++;
+                i = end;
             }
+        }
+    }
+
+    /** Appends a value's tokens to the document's field; values of a field follow one another without a gap, as in Lucene. */
+    private void append(int field, Analysed a) {
+        int[] numbers = a.terms();
+        if (tokens[field] + numbers.length > pairs[field].length) {
+            pairs[field] = Arrays.copyOf(pairs[field], ArrayUtil.oversize(tokens[field] + numbers.length, 8));
+        }
+        long[] p = pairs[field];
+        for (int i = 0; i < numbers.length; i++) {
+            position[field] += a.increments()[i];
+            p[tokens[field]++] = ((long) numbers[i] << 32) | position[field];
+        }
+    }
+
+    /** A value analysed for a field (as words, or as one exact token), recording its surface words. */
+    private Analysed analyse(String field, String value, boolean words) {
+        Map<String, Analysed> cache = words ? wordsCache : exactCache;
+        boolean cached = value.length() <= CACHED_VALUE;
+        Analysed a = cached ? cache.get(value) : null;
+        if (a == null) {
+            List<Token> tokens = tokens(field, value);
+            int[] numbers = new int[tokens.size()];
+            int[] increments = new int[tokens.size()];
+            for (int i = 0; i < numbers.length; i++) {
+                Token t = tokens.get(i);
+                numbers[i] = number(t.term());
+                increments[i] = t.increment();
+                if (words) {
+                    surface(value, t);
+                }
+            }
+            a = new Analysed(numbers, increments);
+            if (cached) {
+                if (cache.size() >= CACHE_SIZE) {
+                    cache.clear();
+                }
+                cache.put(value, a);
+            }
+        }
+        return a;
+    }
+
+    private int number(String term) {
+        Integer n = termNumbers.get(term);
+        if (n == null) {
+            n = terms.size();
+            termNumbers.put(term, n);
+            terms.add(term);
+        }
+        return n;
+    }
+
+    /** Records the word as written where its lower case is not its term. */
+    private void surface(String value, Token t) {
+        int length = t.end() - t.start();
+        if (length == t.term().length() && value.regionMatches(t.start(), t.term(), 0, length)) {
+            return; // written in lower case as indexed
+        }
+        String key = value.substring(t.start(), t.end()).toLowerCase(Locale.ROOT);
+        if (!key.equals(t.term())) {
+            // One key, two terms ("ΟΔΟΣ" and "οδος" lower-case alike but fold apart): the smaller, always.
+            surfaces.merge(key, t.term(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
         }
     }
 
@@ -109,20 +236,22 @@ final class InvertedFields {
      * analyzer: the API finds such a word through its stemmer, and the static index through this.
      */
     void addPlurals() {
-        Field all = fields.get(SearchSchema.ALL);
+        Field all = fields[ALL];
         if (all == null) {
             return;
         }
-        for (String term : new TreeMap<>(all.terms).keySet()) {
-            if (!ENGLISH_WORD.matcher(term).matches()) {
+        for (int n = 0; n < all.postings.length; n++) {
+            if (all.postings[n] == null || !ENGLISH_WORD.matcher(terms.get(n)).matches()) {
                 continue;
             }
+            String term = terms.get(n);
             List<String> forms = new ArrayList<>(List.of(term + "s", term + "es"));
             if (term.endsWith("y")) {
                 forms.add(term.substring(0, term.length() - 1) + "ies");
             }
             for (String form : forms) {
-                if (surfaces.containsKey(form) || all.terms.containsKey(form)) {
+                Integer existing = termNumbers.get(form);
+                if (surfaces.containsKey(form) || (existing != null && existing < all.postings.length && all.postings[existing] != null)) {
                     continue;
                 }
                 List<Token> tokens = tokens(SearchSchema.ALL, form);
@@ -133,28 +262,8 @@ final class InvertedFields {
         }
     }
 
-    private static final java.util.regex.Pattern ENGLISH_WORD = java.util.regex.Pattern.compile("[a-z]{3,}");
-
     /** A token: its term, position increment and where it is in the value. */
     record Token(String term, int increment, int start, int end) {
-    }
-
-    /**
-     * The tokens of {@code value} analysed for {@code field}; for words, the surface forms whose
-     * term differs from their lower case are recorded.
-     */
-    private List<Token> analyse(String field, String value, boolean words) {
-        List<Token> tokens = tokens(field, value);
-        if (words) {
-            for (Token t : tokens) {
-                String key = value.substring(t.start(), t.end()).toLowerCase(Locale.ROOT);
-                if (!key.equals(t.term())) {
-                    // One key, two terms ("ΟΔΟΣ" and "οδος" lower-case alike but fold apart): the smaller, always.
-                    surfaces.merge(key, t.term(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-                }
-            }
-        }
-        return tokens;
     }
 
     /** The tokens the schema's analyzer gives {@code value} in {@code field}. */
@@ -175,34 +284,16 @@ final class InvertedFields {
         return out;
     }
 
-    /** One field of the document being added: positions of each term, and the length so far. */
-    private static final class DocField {
-        /** Per term, the count of its positions then the positions. */
-        final Map<String, int[]> positions = new LinkedHashMap<>();
-        /** Position of the last token; values of a field follow one another without a gap, as in Lucene. */
-        int position = -1;
-        int length;
-
-        void add(List<Token> tokens) {
-            for (Token t : tokens) {
-                position += t.increment();
-                length++;
-                int[] p = positions.getOrDefault(t.term(), new int[2]);
-                p = ArrayUtil.grow(p, p[0] + 2);
-                p[++p[0]] = position;
-                positions.put(t.term(), p);
-            }
-        }
-    }
-
     /** A growable list of non-negative ints kept as variable-length bytes: postings of a large collection are many. */
     static final class IntBuffer {
-        private byte[] bytes = new byte[8];
+        private byte[] bytes = new byte[6];
         private int length;
         private int size;
 
         void add(int v) {
-            bytes = ArrayUtil.grow(bytes, length + 5);
+            if (length + 5 > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + 5));
+            }
             while ((v & ~0x7F) != 0) {
                 bytes[length++] = (byte) ((v & 0x7F) | 0x80);
                 v >>>= 7;
@@ -211,11 +302,7 @@ final class InvertedFields {
             size++;
         }
 
-        int size() {
-            return size;
-        }
-
-        /** The ints in order (decoded on each call: read them once). */
+        /** The ints in order. */
         int[] toArray() {
             int[] out = new int[size];
             int at = 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The facets of a collection for the static index: per facet, its values (key, listed spelling,
@@ -36,6 +36,9 @@ final class StaticFacets {
 
         /** The values dataset {@code doc} counts under, each once. */
         int[] counted(int doc) {
+            if (own[doc].length == 1 && broader.get(own[doc][0]).length == 0) {
+                return own[doc];
+            }
             Set<Integer> out = new LinkedHashSet<>();
             for (int o : own[doc]) {
                 out.add(o);
@@ -60,37 +63,60 @@ final class StaticFacets {
 
     private static Table table(String name, List<SearchableDataset> datasets) {
         // Every key, with the spellings datasets have for it and the aliases that name it.
-        Map<String, String> spelling = new TreeMap<>(SearchSchema.TERM_ORDER);
+        Map<String, String> spelling = new HashMap<>();
         Map<String, Set<String>> broader = new HashMap<>();
         Map<String, Set<String>> aliases = new HashMap<>();
         for (SearchableDataset s : datasets) {
             for (Facet.Value v : s.facets().get(name)) {
                 String key = Facet.key(v.text());
+                String known = spelling.get(key);
                 // Spellings that differ in case are one value, listed as the first in code point order.
-                spelling.merge(key, v.text(), (a, b) -> SearchSchema.TERM_ORDER.compare(a, b) <= 0 ? a : b);
-                Set<String> up = broader.computeIfAbsent(key, k -> new LinkedHashSet<>());
-                v.broader().forEach(b -> up.add(Facet.key(b)));
-                Set<String> names = aliases.computeIfAbsent(key, k -> new LinkedHashSet<>());
-                v.aliases().forEach(a -> names.add(Facet.key(a)));
-                v.broader().forEach(b -> spelling.putIfAbsent(Facet.key(b), null));
+                if (known == null || (!known.equals(v.text()) && SearchSchema.TERM_ORDER.compare(v.text(), known) < 0)) {
+                    spelling.put(key, v.text());
+                }
+                // A value's broader values and aliases are the same wherever it occurs: read them once.
+                if ((!v.broader().isEmpty() || !v.aliases().isEmpty()) && !broader.containsKey(key)) {
+                    Set<String> up = broader.computeIfAbsent(key, k -> new LinkedHashSet<>());
+                    v.broader().forEach(b -> up.add(Facet.key(b)));
+                    Set<String> names = aliases.computeIfAbsent(key, k -> new LinkedHashSet<>());
+                    v.aliases().forEach(a -> names.add(Facet.key(a)));
+                }
             }
         }
+        broader.values().forEach(up -> up.forEach(b -> spelling.putIfAbsent(b, null)));
         Table t = new Table(datasets.size());
         Map<String, Integer> number = new HashMap<>();
-        spelling.forEach((key, label) -> {
+        spelling.keySet().stream().sorted(SearchSchema.TERM_ORDER).forEach(key -> {
             number.put(key, t.keys.size());
             t.keys.add(key);
-            t.labels.add(label);
+            t.labels.add(spelling.get(key));
         });
         for (String key : t.keys) {
             t.broader.add(broader.getOrDefault(key, Set.of()).stream().mapToInt(number::get).toArray());
             t.aliases.add(List.copyOf(aliases.getOrDefault(key, Set.of())));
         }
         for (int d = 0; d < datasets.size(); d++) {
-            t.own[d] = datasets.get(d).facets().get(name).stream().map(v -> number.get(Facet.key(v.text())))
-                    .distinct().mapToInt(Integer::intValue).toArray();
+            List<Facet.Value> values = datasets.get(d).facets().get(name);
+            int[] own = new int[values.size()];
+            int n = 0;
+            for (Facet.Value v : values) {
+                int o = number.get(Facet.key(v.text()));
+                if (!contains(own, n, o)) {
+                    own[n++] = o;
+                }
+            }
+            t.own[d] = n == own.length ? own : Arrays.copyOf(own, n);
         }
         return t;
+    }
+
+    private static boolean contains(int[] values, int size, int v) {
+        for (int i = 0; i < size; i++) {
+            if (values[i] == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The facet values of the whole collection, as a search without query or filter lists them. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -171,32 +172,37 @@ public final class StaticIndexWriter {
      * indexed term of the key when the key is a surface word that is indexed as another string.
      */
     private static Map<String, List<String>> dictionaries(InvertedFields inverted, BiConsumer<String, byte[]> out) {
-        // Dictionary → key → field → postings.
-        Map<String, Map<String, Map<String, InvertedFields.Postings>>> byDictionary = new TreeMap<>();
-        for (Map.Entry<String, InvertedFields.Field> f : inverted.fields().entrySet()) {
-            Map<String, Map<String, InvertedFields.Postings>> keys =
-                    byDictionary.computeIfAbsent(dictionaryOf(f.getKey()), d -> new TreeMap<>());
-            f.getValue().terms.forEach((term, postings) -> keys.computeIfAbsent(term, k -> new TreeMap<>()).put(f.getKey(), postings));
+        // Dictionary → key → the postings of each of its fields that has the key (fields in name order).
+        Map<String, Map<String, List<Map.Entry<String, InvertedFields.Postings>>>> byDictionary = new TreeMap<>();
+        for (String field : new TreeSet<>(inverted.fields().keySet())) {
+            Map<String, List<Map.Entry<String, InvertedFields.Postings>>> keys =
+                    byDictionary.computeIfAbsent(dictionaryOf(field), d -> new HashMap<>());
+            inverted.terms(field).forEach((term, postings) ->
+                    keys.computeIfAbsent(term, k -> new ArrayList<>(2)).add(Map.entry(field, postings)));
         }
-        Map<String, Map<String, InvertedFields.Postings>> any = byDictionary.computeIfAbsent(ANY, d -> new TreeMap<>());
         Map<String, String> surfaces = inverted.surfaces();
-        surfaces.keySet().forEach(key -> any.computeIfAbsent(key, k -> new TreeMap<>()));
+        Map<String, List<Map.Entry<String, InvertedFields.Postings>>> any = byDictionary.computeIfAbsent(ANY, d -> new HashMap<>());
+        surfaces.keySet().forEach(key -> any.computeIfAbsent(key, k -> new ArrayList<>(0)));
 
+        JsonBytes json = new JsonBytes();
         Map<String, List<String>> firstKeys = new TreeMap<>();
-        for (Map.Entry<String, Map<String, Map<String, InvertedFields.Postings>>> d : byDictionary.entrySet()) {
+        for (Map.Entry<String, Map<String, List<Map.Entry<String, InvertedFields.Postings>>>> d : byDictionary.entrySet()) {
             ChunkedEntries chunks = new ChunkedEntries("t/" + d.getKey() + "/", "p/" + d.getKey() + "/", TERM_CHUNK, out);
+            Map<String, String> surfaceOf = d.getKey().equals(ANY) ? surfaces : Map.of();
             // The reader binary-searches first keys with JavaScript's string order, which is String's.
-            for (Map.Entry<String, Map<String, InvertedFields.Postings>> e : new TreeMap<>(d.getValue()).entrySet()) {
-                String key = e.getKey();
-                String surface = d.getKey().equals(ANY) ? surfaces.get(key) : null;
-                byte[] entry = json(g -> {
+            List<String> keys = new ArrayList<>(d.getValue().keySet());
+            keys.sort(null);
+            for (String key : keys) {
+                List<Map.Entry<String, InvertedFields.Postings>> fields = d.getValue().get(key);
+                String surface = surfaceOf.get(key);
+                byte[] entry = json.write(g -> {
                     g.writeStartArray();
                     g.writeString(key);
                     g.writeStartObject();
                     if (surface != null) {
                         g.writeStringField("s", surface);
                     }
-                    for (Map.Entry<String, InvertedFields.Postings> p : e.getValue().entrySet()) {
+                    for (Map.Entry<String, InvertedFields.Postings> p : fields) {
                         int[] docs = p.getValue().docs.toArray();
                         g.writeFieldName(p.getKey());
                         g.writeArray(docs, 0, docs.length);
@@ -204,11 +210,11 @@ public final class StaticIndexWriter {
                     g.writeEndObject();
                     g.writeEndArray();
                 });
-                byte[] positions = e.getValue().isEmpty() ? null : json(g -> {
+                byte[] positions = fields.isEmpty() ? null : json.write(g -> {
                     g.writeStartArray();
                     g.writeString(key);
                     g.writeStartObject();
-                    for (Map.Entry<String, InvertedFields.Postings> p : e.getValue().entrySet()) {
+                    for (Map.Entry<String, InvertedFields.Postings> p : fields) {
                         int[] gaps = p.getValue().positions.toArray();
                         g.writeFieldName(p.getKey());
                         g.writeArray(gaps, 0, gaps.length);
@@ -233,13 +239,14 @@ public final class StaticIndexWriter {
      */
     private static List<Integer> records(List<SearchableDataset> docs, BiConsumer<String, byte[]> out) {
         ChunkedEntries chunks = new ChunkedEntries("r/", null, RECORD_CHUNK, out);
+        JsonBytes json = new JsonBytes();
         List<Integer> starts = new ArrayList<>();
         int before = 0;
         for (int d = 0; d < docs.size(); d++) {
             HitFields hit = HitFields.of(docs.get(d));
             String description = hit.description();
             List<InvertedFields.Token> tokens = InvertedFields.tokens(SearchSchema.DESCRIPTION, description);
-            byte[] entry = json(g -> {
+            byte[] entry = json.write(g -> {
                 g.writeStartArray();
                 for (String v : new String[]{hit.id(), hit.title(), hit.url(), hit.thumbnail(), hit.technique(),
                         hit.facility(), hit.released(), description}) {
@@ -360,8 +367,9 @@ public final class StaticIndexWriter {
         Set<String> words = new TreeSet<>(starts.keySet());
         words.addAll(inner.keySet());
         ChunkedEntries chunks = new ChunkedEntries("w/", null, WORD_CHUNK, out);
+        JsonBytes json = new JsonBytes();
         for (String word : words) {
-            chunks.add(word, json(g -> {
+            chunks.add(word, json.write(g -> {
                 g.writeStartArray();
                 g.writeString(word);
                 writeInts(g, starts.getOrDefault(word, List.of()));
@@ -445,6 +453,33 @@ public final class StaticIndexWriter {
 
     private interface JsonWriting {
         void write(JsonGenerator g) throws IOException;
+    }
+
+    /** Writes many small JSON values with one generator: making one per value costs more than the value. */
+    private static final class JsonBytes {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        private final JsonGenerator generator;
+
+        JsonBytes() {
+            try {
+                generator = JSON.createGenerator(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing JSON to memory cannot fail", e);
+            }
+            generator.setRootValueSeparator(null);
+        }
+
+        byte[] write(JsonWriting writing) {
+            try {
+                writing.write(generator);
+                generator.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing JSON to memory cannot fail", e);
+            }
+            byte[] out = bytes.toByteArray();
+            bytes.reset();
+            return out;
+        }
     }
 
     /** What {@code writing} writes, as UTF-8 JSON. */
