@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
@@ -92,19 +94,28 @@ final class FacetOrdinals {
      */
     static Map<String, Map<String, String>> spellings(IndexReader reader) throws IOException {
         Map<String, Map<String, String>> out = new HashMap<>();
+        for (String value : docValueTerms(reader, SearchSchema.FACET_SPELLING)) {
+            String[] parts = value.split("\u001F", 3);
+            out.computeIfAbsent(parts[0], d -> new HashMap<>())
+                    .merge(parts[1], parts[2], (x, y) -> SearchSchema.TERM_ORDER.compare(x, y) <= 0 ? x : y);
+        }
+        return out;
+    }
+
+    /** Every value of a sorted-set doc values field, over all segments, in String order. */
+    static SortedSet<String> docValueTerms(IndexReader reader, String field) throws IOException {
+        SortedSet<String> values = new TreeSet<>();
         for (LeafReaderContext leaf : reader.leaves()) {
-            SortedSetDocValues dv = leaf.reader().getSortedSetDocValues(SearchSchema.FACET_SPELLING);
+            SortedSetDocValues dv = leaf.reader().getSortedSetDocValues(field);
             if (dv == null) {
                 continue;
             }
             TermsEnum terms = dv.termsEnum();
             for (BytesRef b = terms.next(); b != null; b = terms.next()) {
-                String[] parts = b.utf8ToString().split("\u001F", 3);
-                out.computeIfAbsent(parts[0], d -> new HashMap<>())
-                        .merge(parts[1], parts[2], (x, y) -> SearchSchema.TERM_ORDER.compare(x, y) <= 0 ? x : y);
+                values.add(b.utf8ToString());
             }
         }
-        return out;
+        return values;
     }
 
     /** A zeroed count per ordinal, for {@link #countAll} and {@link #countRange}. */

@@ -18,10 +18,8 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StandardDirectoryReader;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -37,7 +35,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.SortedSet;
 import java.util.stream.IntStream;
 
 /**
@@ -434,17 +431,7 @@ public final class SearchIndex implements Closeable {
         }
 
         private static List<Candidate> suggestions(IndexReader reader) throws IOException {
-            TreeSet<String> values = new TreeSet<>();
-            for (LeafReaderContext leaf : reader.leaves()) {
-                SortedSetDocValues dv = leaf.reader().getSortedSetDocValues(SearchSchema.SUGGEST);
-                if (dv == null) {
-                    continue;
-                }
-                TermsEnum terms = dv.termsEnum();
-                for (BytesRef b = terms.next(); b != null; b = terms.next()) {
-                    values.add(b.utf8ToString());
-                }
-            }
+            SortedSet<String> values = FacetOrdinals.docValueTerms(reader, SearchSchema.SUGGEST);
             return Suggestions.ordered(values).stream()
                     .map(c -> new Candidate(new SearchResult.Suggestion(c.text(), c.kind()), c.folded())).toList();
         }

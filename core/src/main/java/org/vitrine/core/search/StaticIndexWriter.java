@@ -195,38 +195,31 @@ public final class StaticIndexWriter {
             for (String key : keys) {
                 List<Map.Entry<String, InvertedFields.Postings>> fields = d.getValue().get(key);
                 String surface = surfaceOf.get(key);
-                byte[] entry = json.write(g -> {
-                    g.writeStartArray();
-                    g.writeString(key);
-                    g.writeStartObject();
-                    if (surface != null) {
-                        g.writeStringField("s", surface);
-                    }
-                    for (Map.Entry<String, InvertedFields.Postings> p : fields) {
-                        int[] docs = p.getValue().docs.toArray();
-                        g.writeFieldName(p.getKey());
-                        g.writeArray(docs, 0, docs.length);
-                    }
-                    g.writeEndObject();
-                    g.writeEndArray();
-                });
-                byte[] positions = fields.isEmpty() ? null : json.write(g -> {
-                    g.writeStartArray();
-                    g.writeString(key);
-                    g.writeStartObject();
-                    for (Map.Entry<String, InvertedFields.Postings> p : fields) {
-                        int[] gaps = p.getValue().positions.toArray();
-                        g.writeFieldName(p.getKey());
-                        g.writeArray(gaps, 0, gaps.length);
-                    }
-                    g.writeEndObject();
-                    g.writeEndArray();
-                });
+                byte[] entry = json.write(g -> termEntry(g, key, surface, fields, p -> p.docs));
+                byte[] positions = fields.isEmpty() ? null : json.write(g -> termEntry(g, key, null, fields, p -> p.positions));
                 chunks.add(key, entry, positions);
             }
             firstKeys.put(d.getKey(), chunks.finish());
         }
         return firstKeys;
+    }
+
+    /** {@code [key, {"s": surface, field: ints, …}]}, the ints of each field's postings that {@code part} picks. */
+    private static void termEntry(JsonGenerator g, String key, String surface, List<Map.Entry<String, InvertedFields.Postings>> fields,
+                                  java.util.function.Function<InvertedFields.Postings, InvertedFields.IntBuffer> part) throws IOException {
+        g.writeStartArray();
+        g.writeString(key);
+        g.writeStartObject();
+        if (surface != null) {
+            g.writeStringField("s", surface);
+        }
+        for (Map.Entry<String, InvertedFields.Postings> p : fields) {
+            int[] ints = part.apply(p.getValue()).toArray();
+            g.writeFieldName(p.getKey());
+            g.writeArray(ints, 0, ints.length);
+        }
+        g.writeEndObject();
+        g.writeEndArray();
     }
 
     /**
