@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Counts, in one pass over the documents of a query without scoring them, how many pass every
@@ -90,7 +91,7 @@ final class FacetCounts implements Collector {
     }
 
     /** The values of each of {@code dims} by count: the first {@code n}, or all for the dimensions in {@code all}. */
-    SearchResult.Facets top(List<String> dims, int n, java.util.Set<String> all) {
+    SearchResult.Facets top(List<String> dims, int n, Set<String> all) {
         return ordinals.top(dims, counts, n, all);
     }
 

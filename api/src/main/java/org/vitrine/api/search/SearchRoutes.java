@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.Adler32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -66,7 +67,7 @@ public final class SearchRoutes implements ApiServer.Routes {
                     .filter(p -> !p.isBlank()).map(ParameterRange::parse).toList();
             SearchRequest request = new SearchRequest(ctx.queryParam("q"), filters, parameters,
                     SearchRequest.Sort.parse(ctx.queryParam("sort")), intParam(ctx, "page", 1),
-                    intParam(ctx, "size", SearchRequest.DEFAULT_SIZE), java.util.Set.copyOf(ctx.queryParams("all")));
+                    intParam(ctx, "size", SearchRequest.DEFAULT_SIZE), Set.copyOf(ctx.queryParams("all")));
             send(ctx, SearchResultJson.write(index.search(request)));
         } catch (InvalidQueryException e) {
             throw ApiException.badRequest(e.getMessage());

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -206,7 +208,7 @@ public final class StaticIndexWriter {
 
     /** {@code [key, {"s": surface, field: ints, …}]}, the ints of each field's postings that {@code part} picks. */
     private static void termEntry(JsonGenerator g, String key, String surface, List<Map.Entry<String, InvertedFields.Postings>> fields,
-                                  java.util.function.Function<InvertedFields.Postings, InvertedFields.IntBuffer> part) throws IOException {
+                                  Function<InvertedFields.Postings, InvertedFields.IntBuffer> part) throws IOException {
         g.writeStartArray();
         g.writeString(key);
         g.writeStartObject();
@@ -287,7 +289,7 @@ public final class StaticIndexWriter {
         int files = 0;
         for (int from = 0; from < newest.length; from += ORDER_CHUNK) {
             int to = Math.min(newest.length, from + ORDER_CHUNK);
-            int[] part = java.util.Arrays.copyOfRange(newest, from, to);
+            int[] part = Arrays.copyOfRange(newest, from, to);
             out.accept("o/" + files++ + ".json", json(g -> g.writeArray(part, 0, part.length)));
         }
         return files;

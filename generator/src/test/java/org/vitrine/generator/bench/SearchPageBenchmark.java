@@ -177,10 +177,7 @@ public final class SearchPageBenchmark {
             }
             JsonNode params = message.get("params");
             switch (message.get("method").asText()) {
-                case "Network.responseReceived" -> {
-                    urls.put(params.get("requestId").asText(), params.get("response").get("url").asText());
-                    decoded.merge(params.get("requestId").asText(), 0.0, Double::sum);
-                }
+                case "Network.requestWillBeSent" -> urls.put(params.get("requestId").asText(), params.get("request").get("url").asText());
                 case "Network.dataReceived" -> decoded.merge(params.get("requestId").asText(), params.get("dataLength").asDouble(), Double::sum);
                 case "Network.loadingFinished" -> received.put(params.get("requestId").asText(), params.get("encodedDataLength").asDouble());
                 default -> { }
@@ -189,8 +186,12 @@ public final class SearchPageBenchmark {
         long bytes = 0;
         long inflated = 0;
         long search = 0;
+        String origin = url.substring(0, url.indexOf('/', "http://".length()) + 1);
         for (Map.Entry<String, Double> r : received.entrySet()) {
             String u = urls.getOrDefault(r.getKey(), "");
+            if (!u.startsWith(origin)) {
+                continue; // the browser's own requests
+            }
             bytes += r.getValue().longValue();
             inflated += decoded.getOrDefault(r.getKey(), 0.0).longValue();
             if (List.of(searchPaths).stream().anyMatch(u::contains)) {
