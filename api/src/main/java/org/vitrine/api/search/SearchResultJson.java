@@ -3,7 +3,6 @@ package org.vitrine.api.search;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import org.vitrine.core.search.SearchResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +55,11 @@ final class SearchResultJson {
                     json.writeEndObject();
                 }
                 json.writeEndArray();
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("more");
+            for (Map.Entry<String, Integer> dim : result.more().entrySet()) {
+                json.writeNumberField(dim.getKey(), dim.getValue());
             }
             json.writeEndObject();
             json.writeEndObject();

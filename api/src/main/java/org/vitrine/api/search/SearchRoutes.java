@@ -6,11 +6,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.vitrine.api.ApiException;
 import org.vitrine.api.ApiServer;
-import org.vitrine.core.search.InvalidQueryException;
-import org.vitrine.core.search.ParameterRange;
-import org.vitrine.core.search.SearchIndex;
-import org.vitrine.core.search.SearchRequest;
-import org.vitrine.core.search.SearchResult;
 import org.vitrine.core.search.SearchSchema;
 
 import java.io.ByteArrayOutputStream;
@@ -20,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.Adler32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -61,7 +57,7 @@ public final class SearchRoutes implements ApiServer.Routes {
     private void search(Context ctx) {
         try {
             Map<String, List<String>> filters = new LinkedHashMap<>();
-            for (String dim : SearchSchema.FACETS) {
+            for (String dim : SearchSchema.FACET_NAMES) {
                 List<String> values = ctx.queryParams(dim);
                 if (!values.isEmpty()) {
                     filters.put(dim, values);
@@ -71,7 +67,7 @@ public final class SearchRoutes implements ApiServer.Routes {
                     .filter(p -> !p.isBlank()).map(ParameterRange::parse).toList();
             SearchRequest request = new SearchRequest(ctx.queryParam("q"), filters, parameters,
                     SearchRequest.Sort.parse(ctx.queryParam("sort")), intParam(ctx, "page", 1),
-                    intParam(ctx, "size", SearchRequest.DEFAULT_SIZE));
+                    intParam(ctx, "size", SearchRequest.DEFAULT_SIZE), Set.copyOf(ctx.queryParams("all")));
             send(ctx, SearchResultJson.write(index.search(request)));
         } catch (InvalidQueryException e) {
             throw ApiException.badRequest(e.getMessage());

@@ -14,9 +14,9 @@ import org.vitrine.core.model.Sample;
 import org.vitrine.core.model.Status;
 import org.vitrine.core.model.Technique;
 import org.vitrine.core.search.DatasetLinks;
-import org.vitrine.core.search.SearchIndex;
+import org.vitrine.api.search.SearchIndex;
 import org.vitrine.core.search.SearchIndexWriter;
-import org.vitrine.core.search.SearchRequest;
+import org.vitrine.api.search.SearchRequest;
 import org.vitrine.core.techniques.PaNet;
 
 import java.io.EOFException;

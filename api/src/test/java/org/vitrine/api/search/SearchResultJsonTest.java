@@ -2,7 +2,6 @@ package org.vitrine.api.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.vitrine.core.search.SearchResult;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -25,7 +24,7 @@ class SearchResultJsonTest {
                 new SearchResult.Hit("a-1", "Title with \"quotes\" and \\ and \u2028 and 🧪", "datasets/a-1/", null,
                         "The <mark>virus</mark> &amp; its shell…\n\ttab", "imaging", "ESRF", "2024-05-01", 3.1415927f),
                 new SearchResult.Hit("b", "", "datasets/b/", "thumbs/b.png", "", null, null, null, 0f),
-                new SearchResult.Hit("c", "c", "u", "t", "s", "x", "y", "z", 1.0E-7f)), facets);
+                new SearchResult.Hit("c", "c", "u", "t", "s", "x", "y", "z", 1.0E-7f)), facets, Map.of("technique", 17));
 
         assertEquals(new String(new ObjectMapper().writeValueAsBytes(result), StandardCharsets.UTF_8),
                 new String(SearchResultJson.write(result), StandardCharsets.UTF_8));
@@ -33,7 +32,7 @@ class SearchResultJsonTest {
 
     @Test
     void writesAnEmptyAnswer() throws Exception {
-        SearchResult empty = new SearchResult(0, 1, 10, List.of(), Map.of());
+        SearchResult empty = new SearchResult(0, 1, 10, List.of(), Map.of(), Map.of());
         assertEquals(new String(new ObjectMapper().writeValueAsBytes(empty), StandardCharsets.UTF_8),
                 new String(SearchResultJson.write(empty), StandardCharsets.UTF_8));
     }

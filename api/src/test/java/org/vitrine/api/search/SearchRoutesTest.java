@@ -12,7 +12,6 @@ import org.vitrine.core.model.Dataset;
 import org.vitrine.core.model.FileKind;
 import org.vitrine.core.search.DatasetLinks;
 import org.vitrine.core.search.DemoCollection;
-import org.vitrine.core.search.SearchIndex;
 import org.vitrine.core.search.SearchIndexWriter;
 
 import java.io.ByteArrayInputStream;

@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param id        PaNET id such as {@code PaNET01212}
  * @param label     preferred label ("ptychography")
- * @param ancestors labels of every broader technique, nearest first
+ * @param ancestors   labels of every broader technique, nearest first
+ * @param ancestorIds their PaNET ids, in the same order
  */
-public record Technique(String id, String label, List<String> ancestors) {
+public record Technique(String id, String label, List<String> ancestors, List<String> ancestorIds) {
 
     /** The label of PaNET00200, the broadest scattering technique. */
     public static final String SCATTERING = "scattering technique";

@@ -13,13 +13,13 @@ import java.nio.charset.StandardCharsets;
  * What a hit shows, kept as one binary doc value per dataset: reading it costs one lookup,
  * where stored fields would decompress a block of neighbouring records for every hit.
  */
-record HitFields(String id, String title, String url, String thumbnail, String technique, String facility,
+public record HitFields(String id, String title, String url, String thumbnail, String technique, String facility,
                  String released, String description) {
 
     /** Longest description kept for snippets; a snippet comes from its first match. */
-    static final int DESCRIPTION_LIMIT = 8_000;
+    public static final int DESCRIPTION_LIMIT = 8_000;
 
-    static HitFields of(SearchableDataset s) {
+    public static HitFields of(SearchableDataset s) {
         String description = s.description();
         if (description.length() > DESCRIPTION_LIMIT) {
             description = description.substring(0, DESCRIPTION_LIMIT);
@@ -27,7 +27,7 @@ record HitFields(String id, String title, String url, String thumbnail, String t
         return new HitFields(s.id(), s.title(), s.url(), s.thumbnail(), s.technique(), s.facility(), s.released(), description);
     }
 
-    BytesRef encode() {
+    public BytesRef encode() {
         String[] values = {id, title, url, thumbnail, technique, facility, released, description};
         int size = 0;
         for (String v : values) {
@@ -51,7 +51,7 @@ record HitFields(String id, String title, String url, String thumbnail, String t
         return new BytesRef(ArrayUtil.copyOfSubArray(bytes, 0, out.getPosition()));
     }
 
-    static HitFields decode(BytesRef ref) {
+    public static HitFields decode(BytesRef ref) {
         ByteArrayDataInput in = new ByteArrayDataInput(ref.bytes, ref.offset, ref.length);
         String[] v = new String[8];
         for (int i = 0; i < v.length; i++) {

@@ -57,12 +57,31 @@ public final class PlainText {
     // The last two passes run on every description: a loop each, since a pattern costs several
     // times as much where only the quick compiler runs (a build).
 
-    /** {@code s} without emphasis, code, strike-through and table marks: '*', '_', '`', '~', '|'. */
+    /**
+     * {@code s} without emphasis, code, strike-through and table marks: '*', '`', '~', '|', and
+     * '_' except between letters or digits, where it belongs to a word ({@code entry_1}, and
+     * markdown does not read it as emphasis there either).
+     */
     private static String withoutEmphasis(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean mark = c == '*' || c == '_' || c == '`' || c == '~' || c == '|';
+            boolean mark = c == '*' || c == '`' || c == '~' || c == '|';
+            if (c == '_') {
+                int end = i;
+                while (end < s.length() && s.charAt(end) == '_') {
+                    end++;
+                }
+                mark = !(i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)) && end < s.length()
+                        && Character.isLetterOrDigit(s.charAt(end)));
+                if (!mark) {
+                    if (out != null) {
+                        out.append(s, i, end);
+                    }
+                    i = end - 1;
+                    continue;
+                }
+            }
             if (mark && out == null) {
                 out = new StringBuilder(s.length()).append(s, 0, i);
             } else if (!mark && out != null) {

@@ -62,7 +62,7 @@ public final class SearchIndexWriter {
         Files.createDirectories(directory);
         FacetsConfig facets = SearchSchema.facetsConfig();
         IndexWriterConfig config = config(IndexWriterConfig.OpenMode.CREATE);
-        List<Dataset> sorted = publicDatasets.stream().sorted(Comparator.comparing(Dataset::id)).toList();
+        List<Dataset> sorted = publicDatasets.stream().sorted(Comparator.comparing(Dataset::id, SearchSchema.TERM_ORDER)).toList();
         try (Directory dir = FSDirectory.open(directory); IndexWriter writer = new IndexWriter(dir, config)) {
             for (Dataset d : sorted) {
                 writer.addDocument(facets.build(document(d, links)));
@@ -138,13 +138,19 @@ public final class SearchIndexWriter {
                 }
             }
         }
-        for (Map.Entry<String, List<String>> e : s.facets().entrySet()) {
-            for (String value : e.getValue()) {
-                doc.add(new SortedSetDocValuesFacetField(e.getKey(), value));
+        for (Map.Entry<String, List<Facet.Value>> e : s.facets().entrySet()) {
+            String dim = e.getKey();
+            // Counted by key (and broader keys), filtered by key or alias, listed as spelled.
+            for (String key : Facet.countedKeys(e.getValue())) {
+                doc.add(new SortedSetDocValuesFacetField(dim, key));
             }
-        }
-        for (String label : s.techniquePath()) {
-            doc.add(new StringField(SearchSchema.TECHNIQUE_PATH, label, Field.Store.NO));
+            for (String key : Facet.filterKeys(e.getValue())) {
+                doc.add(new StringField(SearchSchema.FILTER_PREFIX + dim, key, Field.Store.NO));
+            }
+            for (Facet.Value v : e.getValue()) {
+                doc.add(new SortedSetDocValuesField(SearchSchema.FACET_SPELLING,
+                        new BytesRef(dim + '\u001F' + Facet.key(v.text()) + '\u001F' + v.text())));
+            }
         }
         for (Map.Entry<String, List<Double>> e : s.parameters().entrySet()) {
             for (double v : e.getValue()) {
@@ -156,13 +162,8 @@ public final class SearchIndexWriter {
         doc.add(new BinaryDocValuesField(SearchSchema.HIT, HitFields.of(s).encode()));
         // Stored as the bytes Jackson writes: as a string, Lucene would encode it once more.
         doc.add(new StoredField(SearchSchema.RECORD, new BytesRef(DatasetJson.toJson(dataset, links))));
-        suggest(doc, "title", s.title());
-        if (dataset.sample() != null) {
-            suggest(doc, "sample", dataset.sample().name());
-        }
-        if (dataset.technique() != null) {
-            suggest(doc, "technique", dataset.technique().label());
-            dataset.technique().ancestors().forEach(a -> suggest(doc, "technique", a));
+        for (String source : Suggestions.sources(dataset)) {
+            doc.add(new SortedSetDocValuesField(SearchSchema.SUGGEST, new BytesRef(source)));
         }
         return doc;
     }
@@ -183,11 +184,5 @@ public final class SearchIndexWriter {
             throw new UncheckedIOException(e); // a string is never unreadable
         }
         return tokens;
-    }
-
-    private static void suggest(Document doc, String kind, String text) {
-        if (text != null && !text.isBlank()) {
-            doc.add(new SortedSetDocValuesField(SearchSchema.SUGGEST, new BytesRef(kind + '\u001F' + text.strip())));
-        }
     }
 }

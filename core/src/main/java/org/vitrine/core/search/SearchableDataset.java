@@ -8,7 +8,6 @@ import org.vitrine.core.units.UnitTable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +28,7 @@ import java.util.TreeSet;
  * @param facility      facility, or null
  * @param released      ISO release date, or null
  * @param text          searchable text by field ({@link SearchSchema} names), values in order
- * @param facets        facet values by dimension
- * @param techniquePath lower-cased technique label and its ancestors' labels
+ * @param facets        each facet's values ({@link SearchSchema#FACETS}), by facet name
  * @param parameters    parameter values in SI by parameter name (lower case), in order
  */
 public record SearchableDataset(
@@ -42,8 +40,7 @@ public record SearchableDataset(
         String facility,
         String released,
         Map<String, List<String>> text,
-        Map<String, List<String>> facets,
-        List<String> techniquePath,
+        Map<String, List<Facet.Value>> facets,
         Map<String, List<Double>> parameters) {
 
     /** The search view of a public dataset. */
@@ -73,21 +70,9 @@ public record SearchableDataset(
         put(text, SearchSchema.YEAR, year);
         formats(d).forEach(f -> put(text, SearchSchema.FORMAT, f));
 
-        Map<String, List<String>> facets = new LinkedHashMap<>();
-        put(facets, SearchSchema.TECHNIQUE, d.technique() == null ? null : d.technique().label());
-        put(facets, SearchSchema.FACILITY, d.facility());
-        put(facets, SearchSchema.INSTRUMENT, d.instrument());
-        put(facets, SearchSchema.SAMPLE, d.sample() == null ? null : d.sample().name());
-        new TreeSet<>(d.keywords()).forEach(k -> put(facets, SearchSchema.KEYWORD, k));
-        put(facets, SearchSchema.LICENSE, d.license());
-        put(facets, SearchSchema.YEAR, year);
-
-        List<String> path = new ArrayList<>();
-        if (d.technique() != null) {
-            Set<String> labels = new LinkedHashSet<>();
-            labels.add(d.technique().label().toLowerCase(Locale.ROOT));
-            d.technique().ancestors().forEach(a -> labels.add(a.toLowerCase(Locale.ROOT)));
-            path.addAll(labels);
+        Map<String, List<Facet.Value>> facets = new LinkedHashMap<>();
+        for (Facet f : SearchSchema.FACETS) {
+            facets.put(f.name(), f.values().apply(d));
         }
 
         Map<String, List<Double>> parameters = new TreeMap<>();
@@ -100,7 +85,7 @@ public record SearchableDataset(
         }
         return new SearchableDataset(d.id(), d.title(), links.page(d), links.thumbnail(d),
                 d.technique() == null ? null : d.technique().label(), d.facility(),
-                d.released() == null ? null : d.released().toString(), text, facets, path, parameters);
+                d.released() == null ? null : d.released().toString(), text, facets, parameters);
     }
 
     /** The description text, "" when there is none. */

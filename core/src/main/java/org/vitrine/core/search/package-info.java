@@ -1,7 +1,7 @@
 /**
- * Search over the published datasets: the schema shared by the Lucene index writer and the
- * searcher, the searcher itself (facets, highlighting, parameter ranges in SI, suggestions, a
- * live swap when the index is rebuilt), the dataset JSON record, and the compact static index
- * that the site's search page reads when no API is configured.
+ * Search over the published datasets, the part the build owns: the schema (fields, analysis,
+ * facets), the search view of a dataset, and both index writers fed by the same analyzers: the
+ * Lucene index the API searches ({@code org.vitrine.api.search}) and the chunked static index
+ * the site's search page reads when no API is configured. The dataset JSON record lives here too.
  */
 package org.vitrine.core.search;

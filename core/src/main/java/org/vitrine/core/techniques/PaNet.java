@@ -164,7 +164,7 @@ public final class PaNet {
                 queue.addAll(parents.getOrDefault(p, List.of()));
             }
         }
-        List<String> ancestors = seen.stream().map(labels::get).filter(l -> l != null).toList();
-        return Optional.of(new Technique(id, label, ancestors));
+        List<String> ancestorIds = seen.stream().filter(labels::containsKey).toList();
+        return Optional.of(new Technique(id, label, ancestorIds.stream().map(labels::get).toList(), ancestorIds));
     }
 }

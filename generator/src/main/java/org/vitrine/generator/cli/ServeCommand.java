@@ -11,7 +11,7 @@ import org.vitrine.api.preview.PrecomputedRoutes;
 import org.vitrine.api.preview.PreviewFiles;
 import org.vitrine.api.preview.TileRoutes;
 import org.vitrine.api.search.SearchRoutes;
-import org.vitrine.core.search.SearchIndex;
+import org.vitrine.api.search.SearchIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

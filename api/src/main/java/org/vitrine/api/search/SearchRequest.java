@@ -1,9 +1,11 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
+import org.vitrine.core.search.SearchSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One search: query text, facet filters (several values of one facet are OR-ed, different facets
@@ -15,12 +17,13 @@ import java.util.Map;
  * @param sort       result order
  * @param page       1-based page number
  * @param size       hits per page, 1 to {@link #MAX_SIZE}
+ * @param allValues  facets to list every value of, not only the first {@link SearchSchema#FACET_VALUES}
  */
 public record SearchRequest(String query, Map<String, List<String>> filters, List<ParameterRange> parameters,
-                            Sort sort, int page, int size) {
+                            Sort sort, int page, int size, Set<String> allValues) {
 
     /** Largest page size. */
-    public static final int MAX_SIZE = 100;
+    public static final int MAX_SIZE = SearchSchema.MAX_PAGE_SIZE;
     /** Deepest hit a request may page to; deeper pages are refused rather than computed. */
     public static final int MAX_DEPTH = 10_000;
     /** Longest query text accepted. */
@@ -53,8 +56,8 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Lis
         query = query == null ? "" : query.strip();
         Map<String, List<String>> f = new LinkedHashMap<>();
         filters.forEach((k, v) -> {
-            if (!SearchSchema.FACETS.contains(k)) {
-                throw new InvalidQueryException("Unknown filter '" + k + "'; filters are " + String.join(", ", SearchSchema.FACETS));
+            if (!SearchSchema.FACET_NAMES.contains(k)) {
+                throw new InvalidQueryException("Unknown filter '" + k + "'; filters are " + String.join(", ", SearchSchema.FACET_NAMES));
             }
             List<String> values = v.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList();
             if (!values.isEmpty()) {
@@ -62,6 +65,12 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Lis
             }
         });
         filters = Map.copyOf(f);
+        for (String facet : allValues) {
+            if (!SearchSchema.FACET_NAMES.contains(facet)) {
+                throw new InvalidQueryException("Unknown facet '" + facet + "'; facets are " + String.join(", ", SearchSchema.FACET_NAMES));
+            }
+        }
+        allValues = Set.copyOf(allValues);
         parameters = List.copyOf(parameters);
         if (sort == null) {
             sort = Sort.RELEVANCE;
@@ -79,6 +88,12 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Lis
             throw new InvalidQueryException("page " + page + " of size " + size + " goes past hit " + MAX_DEPTH
                     + ", the deepest a search pages to; narrow the query instead");
         }
+    }
+
+    /** A request that lists the first {@link SearchSchema#FACET_VALUES} values of each facet. */
+    public SearchRequest(String query, Map<String, List<String>> filters, List<ParameterRange> parameters, Sort sort,
+                         int page, int size) {
+        this(query, filters, parameters, sort, page, size, Set.of());
     }
 
     /** Everything, first page. */

@@ -1,5 +1,8 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
+import org.vitrine.core.search.SearchIndexWriter;
+import org.vitrine.core.search.DatasetLinks;
+import org.vitrine.core.search.DemoCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vitrine.core.model.Dataset;

@@ -1,4 +1,4 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
 import org.junit.jupiter.api.Test;
 import org.vitrine.core.units.UnitTable;
@@ -34,6 +34,13 @@ class ParameterRangeTest {
         ParameterRange above = ParameterRange.parse("Temperature:100K..");
         assertEquals("temperature", above.name());
         assertEquals(Double.POSITIVE_INFINITY, above.max(), 0.0);
+        ParameterRange unitAfterDots = ParameterRange.parse("voxel_size:20..um");
+        assertEquals(new ParameterRange("voxel_size", si(20, "um"), Double.POSITIVE_INFINITY), unitAfterDots);
+        assertEquals(new ParameterRange("voxel_size", Double.NEGATIVE_INFINITY, si(5, "um")), ParameterRange.parse("voxel_size:..5um"));
+        assertTrue(assertThrows(InvalidQueryException.class, () -> ParameterRange.parse("voxel_size:..um"))
+                .getMessage().contains("not of the form"));
+        assertTrue(assertThrows(InvalidQueryException.class, () -> ParameterRange.parse("voxel_size:20..keV"))
+                .getMessage().contains("voxel_size measures length"));
         ParameterRange exact = ParameterRange.parse("photon_energy:1.2keV");
         assertEquals(si(1200, "eV"), exact.min(), 0.0);
         assertEquals(exact.min(), exact.max(), 0.0);

@@ -1,4 +1,4 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
 /** A search request that cannot be answered as written; the message tells the user why. */
 public class InvalidQueryException extends RuntimeException {

@@ -1,8 +1,10 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
+import org.vitrine.core.search.SearchSchema;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -25,6 +27,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -58,12 +61,12 @@ class FacetCountsTest {
             for (int i = 0; i < 3_000; i++) {
                 Document doc = new Document();
                 doc.add(new StringField("group", "g" + random.nextInt(4), Field.Store.NO));
-                doc.add(new SortedSetDocValuesFacetField(SearchSchema.FACILITY, "F" + random.nextInt(9)));
-                doc.add(new SortedSetDocValuesFacetField(SearchSchema.SAMPLE, "s" + random.nextInt(400)));
+                facet(doc, SearchSchema.FACILITY, "F" + random.nextInt(9));
+                facet(doc, SearchSchema.SAMPLE, "s" + random.nextInt(400));
                 for (int k = random.nextInt(4); k > 0; k--) {
-                    doc.add(new SortedSetDocValuesFacetField(SearchSchema.KEYWORD, "k" + random.nextInt(30)));
+                    facet(doc, SearchSchema.KEYWORD, "k" + random.nextInt(30));
                 }
-                doc.add(new SortedSetDocValuesFacetField(SearchSchema.YEAR, String.valueOf(2000 + random.nextInt(3))));
+                facet(doc, SearchSchema.YEAR, String.valueOf(2000 + random.nextInt(3)));
                 writer.addDocument(CONFIG.build(doc));
                 if (i % 700 == 699) {
                     writer.commit(); // several segments
@@ -74,7 +77,7 @@ class FacetCountsTest {
                 assertTrue(reader.leaves().size() > 1, "the test needs index-wide ordinals over several segments");
                 IndexSearcher searcher = new IndexSearcher(reader);
                 SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, CONFIG);
-                FacetOrdinals ordinals = new FacetOrdinals(state, reader.maxDoc());
+                FacetOrdinals ordinals = new FacetOrdinals(state, reader.maxDoc(), FacetOrdinals.spellings(reader));
 
                 compare(searcher, state, ordinals, new MatchAllDocsQuery(), Map.of());
                 compare(searcher, state, ordinals, new TermQuery(new Term("group", "g1")), Map.of());
@@ -85,6 +88,12 @@ class FacetCountsTest {
                 compare(searcher, state, ordinals, new TermQuery(new Term("group", "none")), Map.of());
             }
         }
+    }
+
+    /** A value a document has itself: counted, and listed as spelled. */
+    private static void facet(Document doc, String dim, String value) {
+        doc.add(new SortedSetDocValuesFacetField(dim, value));
+        doc.add(new SortedSetDocValuesField(SearchSchema.FACET_SPELLING, new BytesRef(dim + '\u001F' + value + '\u001F' + value)));
     }
 
     private static void compare(IndexSearcher searcher, SortedSetDocValuesReaderState state, FacetOrdinals ordinals,
@@ -121,7 +130,7 @@ class FacetCountsTest {
         int[] ranks = new int[maxDoc];
         java.util.Arrays.setAll(ranks, doc -> maxDoc - 1 - doc);
         FacetCounts counts = FacetCounts.count(searcher, ordinals, base, filterQueries, ranks, 7);
-        assertEquals(expected, counts.top(DIMS, TOP), base + " with " + filters);
+        assertEquals(expected, counts.top(DIMS, TOP, java.util.Set.of()).values(), base + " with " + filters);
         assertEquals(searcher.count(query), counts.total(), "matches of " + base + " with " + filters);
         int[] firstRanks = java.util.Arrays.stream(searcher.search(query, maxDoc).scoreDocs)
                 .mapToInt(hit -> ranks[hit.doc]).sorted().limit(7).toArray();

@@ -1,4 +1,4 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Counts, in one pass over the documents of a query without scoring them, how many pass every
@@ -89,9 +90,9 @@ final class FacetCounts implements Collector {
         return sorted;
     }
 
-    /** The {@code n} most frequent values of each of {@code dims}. */
-    Map<String, List<SearchResult.FacetValue>> top(List<String> dims, int n) {
-        return ordinals.top(dims, counts, n);
+    /** The values of each of {@code dims} by count: the first {@code n}, or all for the dimensions in {@code all}. */
+    SearchResult.Facets top(List<String> dims, int n, Set<String> all) {
+        return ordinals.top(dims, counts, n, all);
     }
 
     private void keep(int rank) {

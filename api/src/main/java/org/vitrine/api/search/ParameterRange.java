@@ -1,4 +1,4 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
 import org.vitrine.core.units.UnitTable;
 
@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * A range filter on an experimental parameter, written {@code photon_energy:1..2keV}: bounds in
- * SI, inclusive, either side open ({@code wavelength:..1nm}, {@code temperature:100K..}). A single
- * value ({@code photon_energy:1200eV}) matches exactly that value. A unit written once applies
- * to both bounds.
+ * SI, inclusive, either side open ({@code wavelength:..1nm}, {@code temperature:100K..}, or with
+ * the unit after the dots, {@code voxel_size:20..um}). A single value ({@code photon_energy:1200eV})
+ * matches exactly that value. A unit written once applies to both bounds.
  *
  * @param name parameter name, lower case
  * @param min  lower bound in SI, or negative infinity
@@ -21,6 +21,8 @@ public record ParameterRange(String name, double min, double max) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
     private static final Pattern BOUND = Pattern.compile(
             "\\s*([-+]?(?:\\d+(?:\\.\\d+)?|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*(\\S.*?)?\\s*");
+    /** An upper bound that is only a unit: the range is open above, in that unit. */
+    private static final Pattern UNIT_ONLY = Pattern.compile("\\s*([^-+.\\d\\s]\\S*)\\s*");
 
     /**
      * Parses {@code name:min..maxUNIT}.
@@ -38,6 +40,11 @@ public record ParameterRange(String name, double min, double max) {
         int dots = rest.indexOf("..");
         String low = dots < 0 ? rest : rest.substring(0, dots);
         String high = dots < 0 ? null : rest.substring(dots + 2);
+        Matcher highUnit = high == null ? null : UNIT_ONLY.matcher(high);
+        String openAboveIn = highUnit != null && highUnit.matches() ? highUnit.group(1) : null;
+        if (openAboveIn != null) {
+            high = null;
+        }
         Matcher lowMatch = low.isBlank() ? null : BOUND.matcher(low);
         Matcher highMatch = high == null || high.isBlank() ? null : BOUND.matcher(high);
         if ((lowMatch == null && highMatch == null) || (lowMatch != null && !lowMatch.matches())
@@ -45,8 +52,8 @@ public record ParameterRange(String name, double min, double max) {
             throw new InvalidQueryException(form);
         }
         String lowUnit = lowMatch == null ? null : lowMatch.group(2);
-        String highUnit = highMatch == null ? null : highMatch.group(2);
-        String shared = highUnit != null ? highUnit : lowUnit;
+        String upperUnit = highMatch == null ? openAboveIn : highMatch.group(2);
+        String shared = upperUnit != null ? upperUnit : lowUnit;
         double min = lowMatch == null ? Double.NEGATIVE_INFINITY
                 : si(text, name, Double.parseDouble(lowMatch.group(1)), lowUnit != null ? lowUnit : shared);
         double max = highMatch == null ? Double.POSITIVE_INFINITY : si(text, name, Double.parseDouble(highMatch.group(1)), shared);

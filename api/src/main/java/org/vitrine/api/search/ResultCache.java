@@ -1,4 +1,4 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

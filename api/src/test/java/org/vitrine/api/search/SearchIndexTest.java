@@ -1,5 +1,9 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
+import org.vitrine.core.search.SearchSchema;
+import org.vitrine.core.search.SearchIndexWriter;
+import org.vitrine.core.search.DatasetLinks;
+import org.vitrine.core.search.DemoCollection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -146,6 +150,103 @@ class SearchIndexTest {
         assertEquals(2, count(both, "facility", "Vitrine") + count(both, "facility", "ESRF"));
     }
 
+    /** Selecting each listed value of each facet finds as many datasets as its count said. */
+    static void assertCountsAreWhatAClickFinds(SearchIndex index, String q, Map<String, List<String>> filters) {
+        SearchResult shown = index.search(new SearchRequest(q, filters, List.of(), SearchRequest.Sort.RELEVANCE, 1, 10,
+                java.util.Set.copyOf(SearchSchema.FACET_NAMES)));
+        shown.facets().forEach((dim, values) -> values.forEach(v -> {
+            Map<String, List<String>> clicked = new java.util.HashMap<>(filters);
+            clicked.put(dim, List.of(v.value()));
+            assertEquals(v.count(), index.search(new SearchRequest(q, clicked, List.of(), null, 1, 10)).total(),
+                    q + " " + filters + ": " + dim + "=" + v.value());
+        }));
+    }
+
+    @Test
+    void facetCountsAreWhatSelectingTheValueFinds() {
+        SearchResult all = search("", Map.of());
+        // Its two datasets, and the ptychography one below it in PaNET, which selecting it finds too.
+        assertEquals(3, count(all, "technique", "coherent diffraction imaging"));
+        assertEquals(3, search("", Map.of("technique", List.of("coherent diffraction imaging"))).total());
+        // Only techniques that datasets have are listed, not every broader class of PaNET.
+        assertEquals(List.of("coherent diffraction imaging", "tomography", "ptychography", "serial femtosecond crystallography",
+                        "small angle x-ray scattering", "x-ray imaging"),
+                all.facets().get("technique").stream().map(SearchResult.FacetValue::value).toList());
+        assertCountsAreWhatAClickFinds(index, "", Map.of());
+        assertCountsAreWhatAClickFinds(index, "imaging", Map.of());
+        assertCountsAreWhatAClickFinds(index, "", Map.of("facility", List.of("ESRF")));
+    }
+
+    @Test
+    void filtersTakeWhatCuratorsWriteInAnyCase() {
+        // A PaNET id finds what its label finds, narrower techniques included.
+        assertEquals(ids(search("", Map.of("technique", List.of("coherent diffraction imaging")))),
+                ids(search("", Map.of("technique", List.of("PaNET01174")))));
+        assertEquals(List.of("synthetic-phantom", "tomo-limestone"),
+                ids(search("", Map.of("technique", List.of("PaNET01129")))).stream().sorted().toList());
+        assertEquals(List.of("nexus-tooth"), ids(search("", Map.of("instrument", List.of("bm05")))));
+        assertEquals(2, search("", Map.of("facility", List.of("esrf"))).total());
+        assertEquals(2, search("", Map.of("keyword", List.of("CXI"))).total());
+        assertEquals(1, search("", Map.of("technique", List.of("PTYCHOGRAPHY"))).total());
+    }
+
+    @Test
+    void valuesSpelledInOtherCasesAreOneValue() throws Exception {
+        List<Dataset> mixed = new java.util.ArrayList<>();
+        String[] spellings = {"bone", "Bone", "BONE", "bone"};
+        for (int i = 0; i < spellings.length; i++) {
+            mixed.add(DemoCollection.dataset("case-" + i, "Case " + i, DemoCollection.TOMOGRAPHY, i < 2 ? "ESRF" : "esrf",
+                    null, null, List.of(spellings[i], "all"), "CC0-1.0", DemoCollection.TODAY, List.of(), "text", null,
+                    org.vitrine.core.model.FileKind.NONE));
+        }
+        Path cases = dir.resolve("cases");
+        SearchIndexWriter.write(DemoCollection.collection(mixed), cases, DatasetLinks.DEFAULT);
+        try (SearchIndex mixedIndex = SearchIndex.open(cases)) {
+            SearchResult r = mixedIndex.search(SearchRequest.of(""));
+            // Listed once, under the first spelling in code point order.
+            assertEquals(List.of(new SearchResult.FacetValue("BONE", 4), new SearchResult.FacetValue("all", 4)), r.facets().get("keyword"));
+            assertEquals(List.of(new SearchResult.FacetValue("ESRF", 4)), r.facets().get("facility"));
+            assertCountsAreWhatAClickFinds(mixedIndex, "", Map.of());
+        }
+    }
+
+    @Test
+    void everyValueOfAFacetIsThereOnRequestAndTheRestIsCounted() throws Exception {
+        List<Dataset> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            many.add(DemoCollection.dataset(String.format("organ-%02d", i), "Organ " + i, DemoCollection.TOMOGRAPHY, "ESRF",
+                    null, null, List.of(String.format("organ %02d", i), "organ"), "CC0-1.0", DemoCollection.TODAY, List.of(),
+                    "text", null, org.vitrine.core.model.FileKind.NONE));
+        }
+        Path organs = dir.resolve("organs");
+        SearchIndexWriter.write(DemoCollection.collection(many), organs, DatasetLinks.DEFAULT);
+        try (SearchIndex atlas = SearchIndex.open(organs)) {
+            SearchResult first = atlas.search(SearchRequest.of(""));
+            assertEquals(SearchSchema.FACET_VALUES, first.facets().get("keyword").size());
+            assertEquals(Map.of("keyword", 31 - SearchSchema.FACET_VALUES), first.more());
+            SearchResult every = atlas.search(new SearchRequest("", Map.of(), List.of(), null, 1, 10, java.util.Set.of("keyword")));
+            assertEquals(31, every.facets().get("keyword").size());
+            assertEquals(Map.of(), every.more());
+            assertEquals(new SearchResult.FacetValue("organ", 30), every.facets().get("keyword").get(0));
+        }
+    }
+
+    @Test
+    void aPastedDoiFindsItsDataset() {
+        for (String q : List.of("10.5072/cxidb-minimal", "https://doi.org/10.5072/cxidb-minimal", "doi:10.5072/CXIDB-minimal",
+                "http://dx.doi.org/10.5072/cxidb-minimal", "(10.5072/cxidb-minimal)", "cxi 10.5072/cxidb-minimal.")) {
+            assertEquals(List.of("cxidb-minimal"), ids(search(q, Map.of())), q);
+        }
+        assertEquals(List.of("cxidb-minimal"), ids(search("\"10.5072/cxidb-minimal\"", Map.of())), "already quoted");
+    }
+
+    @Test
+    void identifiersKeepTheirUnderscores() {
+        SearchResult r = search("entry_1", Map.of());
+        assertEquals(List.of("cxidb-minimal"), ids(r));
+        assertTrue(r.hits().get(0).snippet().contains("<mark>entry_1</mark>&#x2F;data_1"), r.hits().get(0).snippet());
+    }
+
     @Test
     void embargoedAndDraftDatasetsAreNeverHitsNorCounted() {
         for (String q : List.of("zeolite", "quasicrystalline", "draftonly", "secret", "id:embargoed-zeolite", "NanoMAX", "P06")) {
@@ -191,7 +292,7 @@ class SearchIndexTest {
     void wideExpansionsAreBoundedNotFatal() throws Exception {
         // A prefix shared by more terms than the expansion limit still answers.
         List<Dataset> many = new java.util.ArrayList<>(DemoCollection.datasets().subList(0, 3));
-        for (int i = 0; i < DatasetQueryParser.MAX_EXPANSIONS * 3; i++) {
+        for (int i = 0; i < SearchSchema.MAX_EXPANSIONS * 3; i++) {
             many.add(DemoCollection.dataset("word-" + i, "Sample zz" + i + "term", DemoCollection.CDI, "X", null, null,
                     List.of(), "CC0-1.0", DemoCollection.TODAY.minusDays(i), List.of(), "zz" + i + "term text", null,
                     org.vitrine.core.model.FileKind.NONE));
@@ -200,7 +301,7 @@ class SearchIndexTest {
         SearchIndexWriter.write(DemoCollection.collection(many), other, DatasetLinks.DEFAULT);
         try (SearchIndex wide = SearchIndex.open(other)) {
             SearchResult r = wide.search(new SearchRequest("zz*", Map.of(), List.of(), null, 1, 100));
-            assertTrue(r.total() > 0 && r.total() <= DatasetQueryParser.MAX_EXPANSIONS * 2L, "total " + r.total());
+            assertTrue(r.total() > 0 && r.total() <= SearchSchema.MAX_EXPANSIONS * 2L, "total " + r.total());
             assertTrue(wide.search(SearchRequest.of("zz1tern~")).total() > 0);
         }
     }

@@ -1,5 +1,6 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
+import org.vitrine.core.search.SearchSchema;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -14,6 +15,8 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 
 /**
@@ -27,8 +30,6 @@ import java.util.Map;
  */
 final class DatasetQueryParser extends QueryParser {
 
-    /** Most index terms one prefix, wildcard or fuzzy term expands to. */
-    static final int MAX_EXPANSIONS = 64;
 
     private static final String ANY_FIELD = "\u0000any";
     /** Characters a fuzzy term shares exactly with what it matches. */
@@ -49,7 +50,7 @@ final class DatasetQueryParser extends QueryParser {
         setAutoGeneratePhraseQueries(false);
         setSplitOnWhitespace(true);
         setFuzzyPrefixLength(FUZZY_PREFIX);
-        setMultiTermRewriteMethod(new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MAX_EXPANSIONS));
+        setMultiTermRewriteMethod(new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(SearchSchema.MAX_EXPANSIONS));
     }
 
     /**
@@ -62,7 +63,7 @@ final class DatasetQueryParser extends QueryParser {
             return new MatchAllDocsQuery();
         }
         try {
-            Query q = parse(text);
+            Query q = parse(withQuotedDois(text));
             return q == null ? new MatchAllDocsQuery() : q;
         } catch (ParseException e) {
             throw new InvalidQueryException("Invalid query: " + firstLine(e), e);
@@ -70,6 +71,45 @@ final class DatasetQueryParser extends QueryParser {
             throw new InvalidQueryException("Query has too many terms; the limit is " + IndexSearcher.getMaxClauseCount(), e);
         }
     }
+
+    /**
+     * A DOI (or its doi.org address) as a user pastes it, outside quotes: a phrase, which finds
+     * it in any text ({@code doi:} before it keeps the field). The query syntax would otherwise
+     * read its '/' as the start of a regular expression and "https:" as a field.
+     * {@code search.js} quotes DOIs alike.
+     */
+    static String withQuotedDois(String text) {
+        if (!text.contains("10.")) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        int at = 0;
+        boolean quoted = false;
+        Matcher m = DOI.matcher(text);
+        while (at < text.length()) {
+            char c = text.charAt(at);
+            if (c == '"' && (at == 0 || text.charAt(at - 1) != '\\')) {
+                quoted = !quoted;
+            } else if (!quoted && m.find(at) && m.start() == at) {
+                String doi = m.group(3);
+                // Closing punctuation of a sentence or of a bracket around the DOI is not part of it.
+                while (!doi.isEmpty() && ".,;:".indexOf(doi.charAt(doi.length() - 1)) >= 0
+                        || doi.endsWith(")") && !doi.contains("(")) {
+                    doi = doi.substring(0, doi.length() - 1);
+                }
+                out.append(m.group(1) == null ? "" : "doi:").append('"').append(doi).append('"');
+                at = m.start(3) + doi.length();
+                continue;
+            }
+            out.append(c);
+            at++;
+        }
+        return out.toString();
+    }
+
+    /** A DOI, with "doi:" (group 1) or a doi.org address (group 2) before it; the DOI is group 3. */
+    private static final Pattern DOI = Pattern.compile(
+            "(?<![\\w./:-])(?i:(doi:)|(https?://(?:dx\\.)?doi\\.org/))?(10\\.\\d{4,9}/[^\\s\"]+)");
 
     private interface FieldQuery {
         Query build(String field) throws ParseException;

@@ -1,7 +1,12 @@
-package org.vitrine.core.search;
+package org.vitrine.api.search;
 
+import org.vitrine.core.search.Facet;
+import org.vitrine.core.search.SearchSchema;
+import org.vitrine.core.search.Suggestions;
+import org.vitrine.core.search.HitFields;
+import org.vitrine.core.search.DatasetJson;
+import org.vitrine.core.search.SearchIndexWriter;
 import org.apache.lucene.document.DoublePoint;
-import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -13,10 +18,8 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StandardDirectoryReader;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -32,7 +35,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,18 +43,15 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
+import java.util.SortedSet;
 import java.util.stream.IntStream;
 
 /**
@@ -67,7 +66,6 @@ public final class SearchIndex implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     private static final FacetsConfig FACETS = SearchSchema.facetsConfig();
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     /** Recent answers kept per index version by default: small next to the index. */
     public static final int CACHED_RESULTS = 1024;
 
@@ -180,7 +178,7 @@ public final class SearchIndex implements Closeable {
     }
 
     private static SearchResult empty(SearchRequest request) {
-        return new SearchResult(0, request.page(), request.size(), List.of(), emptyFacets());
+        return new SearchResult(0, request.page(), request.size(), List.of(), emptyFacets(), Map.of());
     }
 
     /** How many answers the current index version has cached. */
@@ -199,7 +197,7 @@ public final class SearchIndex implements Closeable {
             base = b.build();
         }
         Map<String, Query> filters = new LinkedHashMap<>();
-        for (String dim : SearchSchema.FACETS) {
+        for (String dim : SearchSchema.FACET_NAMES) {
             List<String> values = request.filters().get(dim);
             if (values != null) {
                 filters.put(dim, filter(dim, values));
@@ -249,18 +247,18 @@ public final class SearchIndex implements Closeable {
         }
         // Immutable: a cached answer is shared by every request that asks the same.
         return new SearchResult(counts.total(), request.page(), request.size(), List.copyOf(hits),
-                counts.top(SearchSchema.FACETS, SearchSchema.FACET_VALUES));
+                counts.top(SearchSchema.FACET_NAMES, SearchSchema.FACET_VALUES, request.allValues()));
     }
 
-    /** What a filter on {@code dim} matches: any of {@code values}. */
+    /**
+     * What a filter on {@code dim} matches: any of {@code values}, in any case, or a value they
+     * name (a PaNET id), or one narrower (a broad technique selects its descendants too, as the
+     * PaNOSC portal does).
+     */
     private static Query filter(String dim, List<String> values) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String v : values) {
-            // A broad technique selects its descendants too, as the PaNOSC portal does.
-            Term term = dim.equals(SearchSchema.TECHNIQUE)
-                    ? new Term(SearchSchema.TECHNIQUE_PATH, v.toLowerCase(Locale.ROOT))
-                    : DrillDownQuery.term(FACETS.getDimConfig(dim).indexFieldName, dim, v);
-            any.add(new TermQuery(term), BooleanClause.Occur.SHOULD);
+            any.add(new TermQuery(new Term(SearchSchema.FILTER_PREFIX + dim, Facet.key(v))), BooleanClause.Occur.SHOULD);
         }
         return any.build();
     }
@@ -283,7 +281,7 @@ public final class SearchIndex implements Closeable {
 
     private static Map<String, List<SearchResult.FacetValue>> emptyFacets() {
         Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
-        SearchSchema.FACETS.forEach(d -> out.put(d, List.of()));
+        SearchSchema.FACET_NAMES.forEach(d -> out.put(d, List.of()));
         return Collections.unmodifiableMap(out);
     }
 
@@ -292,7 +290,7 @@ public final class SearchIndex implements Closeable {
      * word starting with {@code prefix} (case and accents ignored), those starting with it first.
      */
     public List<SearchResult.Suggestion> suggest(String prefix, int limit) {
-        String p = fold(prefix == null ? "" : prefix.strip());
+        String p = SearchSchema.fold(prefix == null ? "" : prefix.strip());
         if (p.isEmpty()) {
             return List.of();
         }
@@ -384,10 +382,6 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    static String fold(String s) {
-        return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
-    }
-
     @Override
     public void close() throws IOException {
         synchronized (swapLock) {
@@ -424,7 +418,7 @@ public final class SearchIndex implements Closeable {
             results = new ResultCache(cachedResults);
             commit = commitKey(((StandardDirectoryReader) reader).getSegmentInfos());
             facetState = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, FACETS) : null;
-            facetOrdinals = facetState == null ? null : new FacetOrdinals(facetState, reader.maxDoc());
+            facetOrdinals = facetState == null ? null : new FacetOrdinals(facetState, reader.maxDoc(), FacetOrdinals.spellings(reader));
             docOrder = facetState == null ? null : new DocOrder(reader);
             everything = facetState == null || reader.hasDeletions() ? null
                     : FacetCounts.count(this, facetOrdinals, new MatchAllDocsQuery(), Map.of(), null, 0);
@@ -437,30 +431,9 @@ public final class SearchIndex implements Closeable {
         }
 
         private static List<Candidate> suggestions(IndexReader reader) throws IOException {
-            TreeSet<String> values = new TreeSet<>();
-            for (LeafReaderContext leaf : reader.leaves()) {
-                SortedSetDocValues dv = leaf.reader().getSortedSetDocValues(SearchSchema.SUGGEST);
-                if (dv == null) {
-                    continue;
-                }
-                TermsEnum terms = dv.termsEnum();
-                for (BytesRef b = terms.next(); b != null; b = terms.next()) {
-                    values.add(b.utf8ToString());
-                }
-            }
-            List<Candidate> out = new ArrayList<>();
-            TreeSet<String> seen = new TreeSet<>();
-            for (String v : values) {
-                int sep = v.indexOf('\u001F');
-                String kind = v.substring(0, sep);
-                String text = v.substring(sep + 1);
-                if (seen.add(fold(text))) {
-                    out.add(new Candidate(new SearchResult.Suggestion(text, kind), fold(text)));
-                }
-            }
-            // Short completions first (a technique before a long title), then alphabetical.
-            out.sort(Comparator.comparingInt((Candidate c) -> c.folded.length()).thenComparing(c -> c.folded));
-            return List.copyOf(out);
+            SortedSet<String> values = FacetOrdinals.docValueTerms(reader, SearchSchema.SUGGEST);
+            return Suggestions.ordered(values).stream()
+                    .map(c -> new Candidate(new SearchResult.Suggestion(c.text(), c.kind()), c.folded())).toList();
         }
     }
 
