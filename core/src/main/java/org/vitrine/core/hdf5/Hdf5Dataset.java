@@ -65,6 +65,16 @@ public final class Hdf5Dataset {
         this.filters = new FilterChain(pipeline == null ? List.of() : pipeline.getFilters(), chunkBytes);
     }
 
+    /** The object it is, in {@link #file()}. */
+    StoredObject object() {
+        return object;
+    }
+
+    /** The opened file that holds it. */
+    OpenFile file() {
+        return file;
+    }
+
     /** The path it was opened by. */
     public String path() {
         return path;

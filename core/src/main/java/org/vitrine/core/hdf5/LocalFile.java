@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -46,10 +47,12 @@ final class LocalFile implements ByteSource {
             throw new EOFException(into.remaining() + " bytes at " + position + " lie beyond the end of " + name()
                     + " (" + size + " bytes)");
         }
-        boolean interrupted = Thread.interrupted();
+        boolean interrupted = false;
         try {
             long at = position;
             while (into.hasRemaining()) {
+                // An interrupt that arrived since the last read would close the channel at once.
+                interrupted |= Thread.interrupted();
                 FileChannel c = channel;
                 try {
                     int n = c.read(into, at);
@@ -62,7 +65,6 @@ final class LocalFile implements ByteSource {
                         throw e;
                     }
                     // Closed by an interrupt (ours or another reader's): reopen and go on.
-                    interrupted |= Thread.interrupted();
                     reopen(c);
                 }
             }
@@ -73,14 +75,13 @@ final class LocalFile implements ByteSource {
         }
     }
 
+    /** Opens the file again (nothing here can be interrupted), unless another reader already did. */
     private synchronized void reopen(FileChannel broken) throws IOException {
         if (channel == broken && !closed) {
-            FileChannel fresh = FileChannel.open(path, StandardOpenOption.READ);
-            if (fresh.size() != size) {
-                fresh.close();
+            if (Files.size(path) != size) {
                 throw new IOException(name() + " changed while it was being read");
             }
-            channel = fresh;
+            channel = FileChannel.open(path, StandardOpenOption.READ);
         }
     }
 
