@@ -2,7 +2,6 @@ package org.vitrine.core.hdf5;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,7 +86,7 @@ record Hdf5Type(int hdf5Class, int size, ByteOrder order, boolean signed, int[] 
                 int tagLength = bits & 0xFF;
                 byte[] tag = new byte[Math.min(tagLength, bb.remaining())];
                 bb.get(tag);
-                return new Hdf5Type(OPAQUE, size, ByteOrder.LITTLE_ENDIAN, false, null, 0, 0, false, untilNull(tag),
+                return new Hdf5Type(OPAQUE, size, ByteOrder.LITTLE_ENDIAN, false, null, 0, 0, false, HdfFields.name(ByteBuffer.wrap(tag)),
                         List.of(), null, null, 0);
             }
             case COMPOUND -> {
@@ -133,8 +132,8 @@ record Hdf5Type(int hdf5Class, int size, ByteOrder order, boolean signed, int[] 
         List<Member> members = new ArrayList<>(count);
         int offsetBytes = version >= 3 ? bytesFor(size) : 4;
         for (int i = 0; i < count; i++) {
-            String name = version >= 3 ? name(bb) : paddedName(bb);
-            int offset = (int) unsigned(bb, offsetBytes);
+            String name = version >= 3 ? HdfFields.name(bb) : paddedName(bb);
+            int offset = (int) HdfFields.unsigned(bb, offsetBytes);
             Hdf5Type type;
             if (version == 1) {
                 int rank = bb.get() & 0xFF;
@@ -169,7 +168,7 @@ record Hdf5Type(int hdf5Class, int size, ByteOrder order, boolean signed, int[] 
         Hdf5Type base = read(bb);
         List<String> names = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            names.add(version >= 3 ? name(bb) : paddedName(bb));
+            names.add(version >= 3 ? HdfFields.name(bb) : paddedName(bb));
         }
         List<Member> members = new ArrayList<>(count);
         byte[] value = new byte[base.size];
@@ -189,39 +188,13 @@ record Hdf5Type(int hdf5Class, int size, ByteOrder order, boolean signed, int[] 
         return n;
     }
 
-    private static long unsigned(ByteBuffer bb, int bytes) {
-        long v = 0;
-        for (int i = 0; i < bytes; i++) {
-            v |= (long) (bb.get() & 0xFF) << (8 * i);
-        }
-        return v;
-    }
-
-    private static String name(ByteBuffer bb) {
-        int start = bb.position();
-        while (bb.get() != 0) {
-            // to the terminating null
-        }
-        byte[] b = new byte[bb.position() - start - 1];
-        bb.duplicate().position(start).get(b);
-        return new String(b, StandardCharsets.UTF_8);
-    }
-
     /** A null-terminated name padded with nulls to a multiple of eight bytes. */
     private static String paddedName(ByteBuffer bb) {
         int start = bb.position();
-        String name = name(bb);
+        String name = HdfFields.name(bb);
         int used = bb.position() - start;
         bb.position(start + (used + 7) / 8 * 8);
         return name;
-    }
-
-    private static String untilNull(byte[] b) {
-        int n = 0;
-        while (n < b.length && b[n] != 0) {
-            n++;
-        }
-        return new String(b, 0, n, StandardCharsets.US_ASCII);
     }
 
     private static Hdf5Exception unsupported(String what) {

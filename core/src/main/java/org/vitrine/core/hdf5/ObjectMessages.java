@@ -7,7 +7,6 @@ import io.jhdf.storage.HdfBackingStorage;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -142,8 +141,8 @@ final class ObjectMessages {
 
     private static long[] continuation(HdfBackingStorage storage, Raw raw) {
         ByteBuffer bb = raw.data();
-        long offset = unsigned(bb, storage.getSizeOfOffsets());
-        long length = unsigned(bb, storage.getSizeOfLengths());
+        long offset = HdfFields.unsigned(bb, storage.getSizeOfOffsets());
+        long length = HdfFields.unsigned(bb, storage.getSizeOfLengths());
         return new long[]{offset, length};
     }
 
@@ -152,14 +151,6 @@ final class ObjectMessages {
             throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "An object header has more than " + MAX_BLOCKS
                     + " continuation blocks: the file is corrupt");
         }
-    }
-
-    static long unsigned(ByteBuffer bb, int bytes) {
-        long v = 0;
-        for (int i = 0; i < bytes; i++) {
-            v |= (long) (bb.get() & 0xFF) << (8 * i);
-        }
-        return v;
     }
 
     /** The header's address, which identifies the object in its file. */
@@ -228,16 +219,5 @@ final class ObjectMessages {
     Hdf5Type datatype() {
         Raw m = first(DATATYPE);
         return m == null ? null : Hdf5Type.parse(m.data());
-    }
-
-    /** Reads a null-terminated name. */
-    static String name(ByteBuffer bb, int length) {
-        byte[] b = new byte[length];
-        bb.get(b);
-        int n = 0;
-        while (n < b.length && b[n] != 0) {
-            n++;
-        }
-        return new String(b, 0, n, StandardCharsets.UTF_8);
     }
 }

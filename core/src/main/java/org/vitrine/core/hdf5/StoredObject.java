@@ -108,9 +108,9 @@ final class StoredObject {
             ByteBuffer names = new LocalHeap(storage, table.getLocalHeapAddress()).getDataBuffer();
             for (long node : BTreeV1.createGroupBTree(storage, table.getBTreeAddress()).getChildAddresses()) {
                 for (SymbolTableEntry e : new GroupSymbolTableNode(storage, node).getSymbolTableEntries()) {
-                    String name = heapString(names, e.getLinkNameOffset());
+                    String name = HdfFields.nameAt(names, e.getLinkNameOffset());
                     if (e.getCacheType() == 2) {
-                        out.add(new Link(name, LinkMessage.LinkType.SOFT, -1, heapString(names, e.getLinkValueOffset()), null, 0));
+                        out.add(new Link(name, LinkMessage.LinkType.SOFT, -1, HdfFields.nameAt(names, e.getLinkValueOffset()), null, 0));
                     } else {
                         out.add(new Link(name, LinkMessage.LinkType.HARD, e.getObjectHeaderAddress(), null, null, 0));
                     }
@@ -145,16 +145,6 @@ final class StoredObject {
     }
 
     private static final long UNDEFINED = -1L;
-
-    private static String heapString(ByteBuffer heap, int offset) {
-        int end = offset;
-        while (end < heap.limit() && heap.get(end) != 0) {
-            end++;
-        }
-        byte[] bytes = new byte[end - offset];
-        heap.duplicate().position(offset).get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 
     /** The attributes, compact (in the header) and dense (in a heap), in stored order. */
     List<Attribute> attributes() {
@@ -203,7 +193,8 @@ final class StoredObject {
             bb.get(); // name character set
         }
         boolean padded = version == 1;
-        String name = ObjectMessages.name(bb, nameSize);
+        String name = HdfFields.name(bb.slice().limit(nameSize));
+        bb.position(bb.position() + nameSize);
         skipPadding(bb, nameSize, padded);
         ByteBuffer typeBytes = bb.slice().limit(typeSize).order(ByteOrder.LITTLE_ENDIAN);
         bb.position(bb.position() + typeSize);

@@ -145,7 +145,7 @@ final class Values {
     private Object variable(Hdf5Type t, byte[] b) {
         ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         int length = bb.getInt();
-        long address = unsigned(bb, storage.getSizeOfOffsets());
+        long address = HdfFields.unsigned(bb, storage.getSizeOfOffsets());
         int index = bb.getInt();
         byte[] data = new byte[0];
         if (length > 0 && address != 0) {
@@ -167,14 +167,6 @@ final class Values {
 
     private GlobalHeap heap(long address) {
         return heaps.computeIfAbsent(address, a -> new GlobalHeap(storage, a));
-    }
-
-    private static long unsigned(ByteBuffer bb, int bytes) {
-        long v = 0;
-        for (int i = 0; i < bytes; i++) {
-            v |= (long) (bb.get() & 0xFF) << (8 * i);
-        }
-        return v;
     }
 
     /** An integer of {@code t} (of any size up to 8 bytes) at byte {@code at}, sign-extended when signed. */

@@ -5,7 +5,6 @@ import io.jhdf.storage.HdfBackingStorage;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,14 +81,14 @@ final class VirtualData {
                             int elementSize, byte[] fill) {
         ByteBuffer bb = layout.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         bb.position(2);
-        long heapAddress = ObjectMessages.unsigned(bb, storage.getSizeOfOffsets());
+        long heapAddress = HdfFields.unsigned(bb, storage.getSizeOfOffsets());
         int index = bb.getInt();
         ByteBuffer blob = new GlobalHeap(storage, heapAddress).getObjectData(index).order(ByteOrder.LITTLE_ENDIAN);
         int version = blob.get() & 0xFF;
         if (version != 0) {
             throw unsupported(where, "its mappings are stored in version " + version);
         }
-        long count = ObjectMessages.unsigned(blob, storage.getSizeOfLengths());
+        long count = HdfFields.unsigned(blob, storage.getSizeOfLengths());
         List<Mapping> mappings = new ArrayList<>();
         for (long i = 0; i < count; i++) {
             String file = text(blob);
@@ -106,14 +105,8 @@ final class VirtualData {
     }
 
     private static String text(ByteBuffer bb) {
-        int start = bb.position();
-        while (bb.get() != 0) {
-            // to the null
-        }
-        byte[] b = new byte[bb.position() - start - 1];
-        bb.duplicate().position(start).get(b);
         // The library escapes '%' in names as "%%" (a single '%' starts a pattern over unlimited mappings).
-        return new String(b, StandardCharsets.UTF_8).replace("%%", "%");
+        return HdfFields.name(bb).replace("%%", "%");
     }
 
     /** A serialized dataspace selection (H5S_SEL_ALL, or hyperslabs in encoding versions 1 to 3). */
@@ -153,10 +146,10 @@ final class VirtualData {
         if (regular) {
             long[][] coordinates = new long[rank][];
             for (int d = 0; d < rank; d++) {
-                long start = ObjectMessages.unsigned(bb, encoding);
-                long stride = ObjectMessages.unsigned(bb, encoding);
-                long count = ObjectMessages.unsigned(bb, encoding);
-                long block = ObjectMessages.unsigned(bb, encoding);
+                long start = HdfFields.unsigned(bb, encoding);
+                long stride = HdfFields.unsigned(bb, encoding);
+                long count = HdfFields.unsigned(bb, encoding);
+                long block = HdfFields.unsigned(bb, encoding);
                 if (isUnlimited(count, encoding) || isUnlimited(block, encoding)) {
                     throw unsupported(where, "it has unlimited mappings");
                 }
@@ -172,15 +165,15 @@ final class VirtualData {
             }
             return new Selected(false, coordinates);
         }
-        long blocks = ObjectMessages.unsigned(bb, encoding);
+        long blocks = HdfFields.unsigned(bb, encoding);
         long[][] starts = new long[(int) blocks][rank];
         long[][] ends = new long[(int) blocks][rank];
         for (int b = 0; b < blocks; b++) {
             for (int d = 0; d < rank; d++) {
-                starts[b][d] = ObjectMessages.unsigned(bb, encoding);
+                starts[b][d] = HdfFields.unsigned(bb, encoding);
             }
             for (int d = 0; d < rank; d++) {
-                ends[b][d] = ObjectMessages.unsigned(bb, encoding);
+                ends[b][d] = HdfFields.unsigned(bb, encoding);
             }
         }
         return blocks(starts, ends, rank, where);
