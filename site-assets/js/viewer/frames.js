@@ -20,6 +20,7 @@ export async function framesViewer(element, volume, colormaps) {
   const beam = (element.dataset.beamCentre || '').split(',').map(Number);
   const hasBeam = beam.length === 2 && beam.every(Number.isFinite);
   const centre = hasBeam ? beam : [width / 2, height / 2];
+  element.dataset.centre = centre.join(',');
   const firstFrame = element.dataset.frame !== '' ? Number(element.dataset.frame) : Math.floor(frames / 2);
   const view = {
     frame: Math.min(frames - 1, Math.max(0, Math.round(state.number('frame', firstFrame)))),
