@@ -288,9 +288,13 @@ public final class Hdf5Dataset {
         }
     }
 
-    private static void readIfPresent(Hdf5File f, String datasetPath, java.util.function.Consumer<Hdf5Dataset> read) {
+    private void readIfPresent(Hdf5File f, String datasetPath, java.util.function.Consumer<Hdf5Dataset> read) {
         if (f.isDataset(datasetPath)) {
-            read.accept(f.dataset(datasetPath));
+            Hdf5Dataset source = f.dataset(datasetPath);
+            // A mapping onto itself would read forever; the library refuses such a file too.
+            if (source != this) {
+                read.accept(source);
+            }
         }
     }
 
