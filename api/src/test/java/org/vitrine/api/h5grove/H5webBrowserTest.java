@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The real h5web ({@code @h5web/app} from the npm registry, {@code test-clients/h5web/}, bundled
  * here with esbuild) in Debian's Chromium, with its {@code H5GroveProvider} pointed at Vitrine's
- * h5grove API, opening every dataset and group of every HDF5 fixture and demo file: the app
+ * h5grove API, opening the root and every dataset of every HDF5 fixture and demo file: the app
  * renders, no error is shown (h5web's own error fallback or a crash of the whole app), and image
  * datasets are drawn in a canvas that holds more than one colour.
  */
@@ -107,11 +107,14 @@ class H5webBrowserTest {
         for (String file : files) {
             JsonNode paths = TestServer.JSON.readTree(new java.net.URL(api() + "/paths?file=" + enc(file)));
             for (JsonNode p : paths) {
+                // The root and every dataset: opening one lists every group on its way in the explorer.
                 String path = p.asText();
-                tests.add(DynamicTest.dynamicTest(file + " " + path, () -> shows(file, path)));
+                if (path.equals("/") || "dataset".equals(meta(file, path).path("kind").asText())) {
+                    tests.add(DynamicTest.dynamicTest(file + " " + path, () -> shows(file, path)));
+                }
             }
         }
-        assertTrue(tests.size() > 100, "entities opened: " + tests.size());
+        assertTrue(tests.size() > 100, "entities to open: " + tests.size());
         return tests;
     }
 
@@ -119,8 +122,12 @@ class H5webBrowserTest {
         return "http://127.0.0.1:" + server.port() + H5groveRoutes.PREFIX;
     }
 
+    private static JsonNode meta(String file, String path) throws Exception {
+        return TestServer.JSON.readTree(new java.net.URL(api() + "/meta?file=" + enc(file) + "&path=" + enc(path)));
+    }
+
     private void shows(String file, String path) throws Exception {
-        JsonNode meta = TestServer.JSON.readTree(new java.net.URL(api() + "/meta?file=" + enc(file) + "&path=" + enc(path)));
+        JsonNode meta = meta(file, path);
         browser.get("http://127.0.0.1:" + server.port() + "/app/index.html?api=" + enc(api()) + "&file=" + enc(file)
                 + "&path=" + enc(path));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
