@@ -20,6 +20,11 @@ export async function framesViewer(element, volume, colormaps) {
   };
   const farField = element.dataset.farField === '1';
   const hasGeometry = farField && geometry.wavelength > 0 && geometry.distance > 0 && geometry.pixel > 0;
+  // The beam centre the file records (x along a row, y down the rows, in pixels), else the frame's.
+  const beam = (element.dataset.beamCentre || '').split(',').map(Number);
+  const hasBeam = beam.length === 2 && beam.every(Number.isFinite);
+  const centre = hasBeam ? beam : [width / 2, height / 2];
+  element.dataset.centre = centre.join(',');
   const firstFrame = element.dataset.frame !== '' ? Number(element.dataset.frame) : Math.floor(frames / 2);
   const view = {
     frame: Math.min(frames - 1, Math.max(0, Math.round(state.number('frame', firstFrame)))),
@@ -75,14 +80,13 @@ export async function framesViewer(element, volume, colormaps) {
         navigationHint({ pointer: ' · point to read a value', touch: ' · tap to read a value' })),
       h('div', { class: 'viewer-side' },
         histogramCaption, histogram, histogramAxis,
-        h('p', { class: 'viewer-caption', hidden: !farField }, 'Radial profile (mean by radius from the frame centre)'),
+        h('p', { class: 'viewer-caption', hidden: !farField }, `Radial profile (mean by radius from the ${hasBeam ? 'beam' : 'frame'} centre)`),
         farField ? profile : '',
         readout)),
     status.bar, status.line);
 
   /** "17 of 200": how the slider and the status line both name a frame. */
   const frameOf = (f) => `${f} of ${frames}`;
-  const centre = [width / 2, height / 2];
   /** Scattering angle 2θ of a full-resolution pixel distance from the centre. */
   const twoTheta = (r) => Math.atan((r * geometry.pixel) / geometry.distance);
 
@@ -177,11 +181,11 @@ export async function framesViewer(element, volume, colormaps) {
   function drawProfile() {
     const ctx = profile.getContext('2d');
     ctx.clearRect(0, 0, profile.width, profile.height);
-    const bins = Math.ceil(Math.hypot(plane.width, plane.height) / 2);
+    const cx = centre[0] / plane.factor[0];
+    const cy = centre[1] / plane.factor[1];
+    const bins = Math.max(1, Math.ceil(Math.hypot(Math.max(cx, plane.width - cx), Math.max(cy, plane.height - cy))));
     const sum = new Float64Array(bins);
     const count = new Uint32Array(bins);
-    const cx = plane.width / 2;
-    const cy = plane.height / 2;
     for (let j = 0; j < plane.height; j++) {
       for (let i = 0; i < plane.width; i++) {
         const v = plane.values[j * plane.width + i];

@@ -42,16 +42,17 @@ final class ErrorMapper {
     }
 
     /**
-     * Missing things are 404; requests that do not fit the data 422; compression or types this
-     * server cannot decode 501; files that are broken on the server's side 500, with a message
-     * that says so.
+     * Missing things are 404; requests that do not fit the data, and file content that cannot
+     * be read (truncated, corrupt, not HDF5), 422; compression, types or layouts this server
+     * cannot decode 501, with a message that names them; bytes that could not be read at all
+     * (a storage failure) 503. 500 is left for Vitrine's own bugs.
      */
     static int statusOf(Hdf5Exception.Kind kind) {
         return switch (kind) {
             case FILE_NOT_FOUND, PATH_NOT_FOUND, BROKEN_LINK -> 404;
-            case BAD_SELECTION, WRONG_KIND -> 422;
+            case BAD_SELECTION, WRONG_KIND, NOT_READABLE, CORRUPT_DATA -> 422;
             case UNSUPPORTED_FILTER, UNSUPPORTED_TYPE -> 501;
-            case NOT_READABLE, CORRUPT_DATA -> 500;
+            case SOURCE_FAILED -> 503;
         };
     }
 

@@ -428,4 +428,37 @@ class ViewerBrowserTest {
         screenshot(viewer, "image-star-" + mode);
         assertNoConsoleErrors();
     }
+
+    /** An NXmx file records its beam centre (7.25, 8.5 of a 16 × 16 frame): profile, rings and q count from there. */
+    @org.junit.jupiter.api.Test
+    void theFrameViewerCentresOnTheBeamTheFileRecords() throws Exception {
+        Path content = Fixtures.newContent(tmp.resolve("beam-content"));
+        for (String f : List.of("nxmx_master.h5", "nxmx_data_000001.h5")) {
+            Files.copy(org.vitrine.core.testing.Fixtures.file(f), content.resolve("data").resolve(f));
+        }
+        Fixtures.dataset(content, "nxmx", Fixtures.validDataset("nxmx", """
+                files:
+                  - path: nxmx_master.h5
+                    dataset: /entry/data/data_000001
+                    kind: diffraction
+                  - path: nxmx_data_000001.h5
+                """));
+        Path site = tmp.resolve("beam-site");
+        Fixtures.Run run = Fixtures.vitrine("build", "--content", content.toString(), "--out", site.toString());
+        assertEquals(0, run.exit(), run.err());
+        Javalin server = ApiServer.create(List.of(), c -> serve(c, site)).start("127.0.0.1", 0);
+        try {
+            browser.get("http://127.0.0.1:" + server.port() + "/datasets/nxmx/");
+            waiting().until(d -> "ready".equals(d.findElement(By.cssSelector("[data-viewer]")).getDomAttribute("data-state")));
+            WebElement viewer = browser.findElement(By.cssSelector("[data-viewer]"));
+            assertTrue(viewer.getText().contains("Radial profile (mean by radius from the beam centre)"), viewer.getText());
+            assertEquals("7.25,8.5", viewer.getDomAttribute("data-centre"), "the centre the viewer measures from");
+            assertNoConsoleErrors();
+            WebElement petra = open("static", "petra-p25-near-field-ptycho");
+            assertEquals("50,50", petra.getDomAttribute("data-centre"), "no beam centre recorded: the frame's");
+            assertTrue(petra.getText().contains("from the frame centre"), petra.getText());
+        } finally {
+            server.stop();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.vitrine.api.h5grove;
 
 import org.vitrine.core.hdf5.Hdf5Entity;
+import org.vitrine.core.hdf5.Hdf5Exception;
 import org.vitrine.core.hdf5.Hdf5File;
 import org.vitrine.core.hdf5.LinkResolution;
 
@@ -23,7 +24,7 @@ final class EntityJson {
             List<Object> children = new ArrayList<>();
             String prefix = g.path().equals("/") ? "/" : g.path() + "/";
             for (String child : g.children()) {
-                children.add(describe(file.entity(prefix + child, LinkResolution.ONLY_VALID)));
+                children.add(child(file, prefix + child, child));
             }
             Map<String, Object> sorted = new LinkedHashMap<>();
             sorted.put("attributes", m.get("attributes"));
@@ -33,6 +34,21 @@ final class EntityJson {
             return sorted;
         }
         return m;
+    }
+
+    /**
+     * A child as the group's listing shows it; one that cannot be read is listed by name as
+     * h5grove's "other" kind (asking for it gives the reason), so it never hides its siblings.
+     */
+    private static Map<String, Object> child(Hdf5File file, String path, String name) {
+        try {
+            return describe(file.entity(path, LinkResolution.ONLY_VALID));
+        } catch (Hdf5Exception e) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", "other");
+            m.put("name", name);
+            return m;
+        }
     }
 
     /** One entity without children. */

@@ -149,19 +149,23 @@ public final class H5groveRoutes implements ApiServer.Routes, AutoCloseable {
             Selection sel = Selection.parse(selectionText, d.shape());
             checkSize(d, sel);
             if (!d.isNumeric()) {
-                if (!format.equals("json")) {
-                    throw ApiException.unprocessable(d.path() + " holds " + d.dtype() + " values; format " + format + " needs numeric data");
-                }
                 if (dtype.equals("safe")) {
                     throw ApiException.unprocessable("Unsupported dtype safe for non-numeric data");
                 }
-                Object values = d.readValues(sel);
-                if (values instanceof Map<?, ?> columns) {
-                    @SuppressWarnings("unchecked") Map<String, Object> c = (Map<String, Object>) columns;
-                    values = JsonWriter.compoundRows(c, sel.resultShape().length);
+                if (format.equals("bin")) {
+                    // As NumPy's tobytes(): the elements' bytes, for types whose bytes are their value.
+                    if (!d.isFixedSize()) {
+                        throw ApiException.unprocessable(d.path() + " holds " + d.dtype()
+                                + " values, which refer to data elsewhere in the file and have no bytes of their own to send");
+                    }
+                    return new Answer(d.readBytes(sel), "application/octet-stream", null);
                 }
-                if (flatten && values != null && values.getClass().isArray()) {
-                    values = flat(values);
+                if (!format.equals("json")) {
+                    throw ApiException.unprocessable(d.path() + " holds " + d.dtype() + " values; format " + format + " needs numeric data");
+                }
+                Object values = d.readValues(sel);
+                if (flatten) {
+                    values = flat(values, sel.resultShape().length);
                 }
                 return Answer.json(JsonWriter.value(values));
             }
@@ -180,16 +184,20 @@ public final class H5groveRoutes implements ApiServer.Routes, AutoCloseable {
         });
     }
 
-    private static Object flat(Object array) {
+    /** The values of the array's {@code depth} dimensions in one list (a record's members stay together). */
+    private static Object flat(Object values, int depth) {
+        if (depth == 0) {
+            return values;
+        }
         List<Object> out = new java.util.ArrayList<>();
-        flatInto(array, out);
+        flatInto(values, depth, out);
         return out;
     }
 
-    private static void flatInto(Object v, List<Object> out) {
-        if (v != null && v.getClass().isArray()) {
-            for (int i = 0, n = java.lang.reflect.Array.getLength(v); i < n; i++) {
-                flatInto(java.lang.reflect.Array.get(v, i), out);
+    private static void flatInto(Object v, int depth, List<Object> out) {
+        if (depth > 0 && v instanceof List<?> list) {
+            for (Object o : list) {
+                flatInto(o, depth - 1, out);
             }
         } else {
             out.add(v);

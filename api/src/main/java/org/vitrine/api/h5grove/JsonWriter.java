@@ -10,13 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Writes JSON as h5grove's encoder (orjson) does: NaN and infinities as {@code null}, floats as
  * the double they widen to, unsigned 64-bit integers exactly, booleans as {@code true}/{@code false},
- * compound values as arrays of their members.
+ * compound values as arrays of their members (as {@code Hdf5Dataset.readValues} gives them).
  */
 final class JsonWriter {
 
@@ -138,49 +137,6 @@ final class JsonWriter {
         } else {
             g.writeString(String.valueOf(v));
         }
-    }
-
-    /**
-     * Compound data as jHDF gives them (member name → array shaped like the selection, nested
-     * compounds as maps again), turned into NumPy's records: nested arrays whose leaves list the
-     * members' values in order.
-     */
-    static Object compoundRows(Map<String, Object> columns, int rank) {
-        List<Object> members = new java.util.ArrayList<>();
-        for (Object column : columns.values()) {
-            members.add(column instanceof Map<?, ?> nested ? compoundRows(castMap(nested), rank) : column);
-        }
-        return rows(members, rank);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Map<?, ?> m) {
-        return (Map<String, Object>) m;
-    }
-
-    private static Object rows(List<Object> members, int rank) {
-        if (rank == 0) {
-            return members.stream().map(m -> length(m) == 1 ? element(m, 0) : m).toList();
-        }
-        int n = members.isEmpty() ? 0 : length(members.get(0));
-        List<Object> out = new java.util.ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            final int index = i;
-            List<Object> sub = members.stream().map(m -> element(m, index)).toList();
-            out.add(rank == 1 ? sub : rows(sub, rank - 1));
-        }
-        return out;
-    }
-
-    private static int length(Object v) {
-        if (v instanceof List<?> l) {
-            return l.size();
-        }
-        return v != null && v.getClass().isArray() ? Array.getLength(v) : -1;
-    }
-
-    private static Object element(Object v, int i) {
-        return v instanceof List<?> l ? l.get(i) : Array.get(v, i);
     }
 
     private interface Body {

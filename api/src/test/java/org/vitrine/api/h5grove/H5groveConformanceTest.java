@@ -49,9 +49,9 @@ class H5groveConformanceTest {
             Map.entry("030_data.txt", new Object[]{200, null}),                       // bitshuffle: jHDF decodes it
             Map.entry("033_data.txt", new Object[]{501, "lzo"}),                      // LZO: named, not decodable
             Map.entry("047_meta.txt", new Object[]{200, null}),                       // consistency flags: readable
-            Map.entry("048_meta.txt", new Object[]{500, "petra_truncated_1MiB.cxi"}), // truncated
-            Map.entry("049_data.txt", new Object[]{500, "cannot be decoded"}),        // corrupt deflate chunk
-            Map.entry("050_meta.txt", new Object[]{500, "empty.h5 is empty"}),        // empty file
+            Map.entry("048_meta.txt", new Object[]{422, "petra_truncated_1MiB.cxi"}), // truncated
+            Map.entry("049_data.txt", new Object[]{422, "cannot be decoded"}),        // corrupt deflate chunk
+            Map.entry("050_meta.txt", new Object[]{422, "empty.h5 is empty"}),        // empty file
             Map.entry("053_data.txt", new Object[]{422, "out of range"}));           // index 500 of 200
 
     @BeforeAll

@@ -359,9 +359,13 @@ class H5groveServingTest {
         assertEquals(422, server.get("/meta?" + PETRA + "&resolve_links=maybe").statusCode());
         assertEquals(422, server.get("/data?" + PETRA + "&path=%2Fentry_1").statusCode(), "a group has no data");
         assertEquals(422, server.get("/meta").statusCode(), "file is required");
-        // Non-numeric data: JSON only.
+        // Non-numeric data: JSON, or its bytes as NumPy has them; no safe conversion.
         String start = "/data?file=" + enc("cxidb-libcxi/typical_raw.cxi") + "&path=" + enc("/entry_1/start_time");
-        assertEquals(422, server.get(start + "&format=bin").statusCode());
+        HttpResponse<byte[]> bytes = server.get(start + "&format=bin");
+        assertEquals(200, bytes.statusCode());
+        String text = TestServer.json(server.get(start)).asText();
+        assertTrue(new String(bytes.body(), java.nio.charset.StandardCharsets.UTF_8).startsWith(text), "a fixed-length string's stored bytes");
+        assertEquals(422, server.get(start + "&format=npy").statusCode());
         assertEquals(422, server.get(start + "&dtype=safe").statusCode());
         // Negative indices count from the end, as in NumPy.
         assertArrayEquals(server.get(data + "&selection=199&format=bin").body(), server.get(data + "&selection=-1&format=bin").body());

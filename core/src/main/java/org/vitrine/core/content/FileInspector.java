@@ -9,7 +9,6 @@ import org.vitrine.core.model.Dataset;
 import org.vitrine.core.model.FileFacts;
 import org.vitrine.core.model.FileKind;
 import org.vitrine.core.model.Parameter;
-import org.vitrine.core.model.Provenance;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,18 +32,15 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the local files a dataset references: size and checksum, and through HDF5 the preview
- * dataset's shape and type, the CXI rules, and the experimental parameters the file records
- * (wavelength, photon energy, detector distance, pixel size) where the curator wrote none.
- * Every problem names the line of the file entry; a broken file gives one line, never a trace.
+ * dataset's shape and type, the CXI rules, and what every HDF5 file records
+ * ({@link RecordedValues}: photon energy, wavelength, detector geometry, temperature, the
+ * entry's title and times) where the curator wrote none. Every problem names the line of the
+ * file entry; a broken file gives one line, never a trace.
  *
  * <p>Checksums of large files are slow, so they are remembered by path, size and modification
  * time in an optional cache file.
  */
 public class FileInspector {
-
-    /** Parameters a file can supply; a curated value of the same name always wins. */
-    private static final Set<String> FROM_FILE = Set.of("photon_energy", "wavelength", "detector_distance", "pixel_size");
-    private static final double JOULES_PER_EV = 1.602176634e-19;
 
     private final Hdf5Files hdf5;
     private final Path checksumCache;
@@ -98,13 +94,16 @@ public class FileInspector {
                 continue;
             }
             try (Hdf5File h5 = hdf5.open(path)) {
-                facts.put(file.path(), readFacts(h5, file, size, sha, fm, at, problems));
-                if (file.dataset() != null) {
-                    fileParameters(h5, file.dataset(), file.kind()).forEach(p -> fromFiles.putIfAbsent(p.name(), p));
+                boolean cxi = isCxi(h5, file);
+                RecordedValues.Found recorded = RecordedValues.read(h5, file.dataset(), file.kind(), cxi);
+                recorded.parameters().forEach(p -> fromFiles.putIfAbsent(p.name(), p));
+                for (String warning : recorded.warnings()) {
+                    problems.warning(fm.file(), fm.lineOf(at + "/path"), "'" + file.path() + "': " + warning);
                 }
+                facts.put(file.path(), readFacts(h5, file, cxi, size, sha, recorded.texts(), fm, at, problems));
             } catch (Hdf5Exception e) {
                 problems.error(fm.file(), fm.lineOf(at + "/path"), "'" + file.path() + "' cannot be read as HDF5: " + e.getMessage());
-                facts.put(file.path(), new FileFacts(size, sha, null, null, null, null));
+                facts.put(file.path(), new FileFacts(size, sha, null, null, null, null, Map.of()));
             }
         }
         List<Parameter> parameters = new ArrayList<>(dataset.parameters());
@@ -113,13 +112,16 @@ public class FileInspector {
         return dataset.withFileData(parameters, facts);
     }
 
-    private FileFacts readFacts(Hdf5File h5, DataFile file, long size, String sha, FrontMatter fm, String at, Problems problems) {
+    private static boolean isCxi(Hdf5File h5, DataFile file) {
+        return file.path().toLowerCase(java.util.Locale.ROOT).endsWith(".cxi") || h5.isDataset("/cxi_version");
+    }
+
+    private FileFacts readFacts(Hdf5File h5, DataFile file, boolean cxi, long size, String sha, Map<String, String> texts,
+                                FrontMatter fm, String at, Problems problems) {
         Integer cxiVersion = null;
-        boolean cxi = file.path().toLowerCase().endsWith(".cxi");
         if (h5.isDataset("/cxi_version")) {
             Number v = h5.readNumber("/cxi_version");
             cxiVersion = v == null ? null : v.intValue();
-            cxi = true;
         }
         if (cxi) {
             if (cxiVersion == null) {
@@ -131,16 +133,13 @@ public class FileInspector {
         }
         String format = cxi ? "CXI" : isNexus(h5) ? "NeXus" : "HDF5";
         if (file.dataset() == null) {
-            return new FileFacts(size, sha, format, null, null, cxiVersion);
+            return new FileFacts(size, sha, format, null, null, cxiVersion, texts);
         }
         int line = fm.lineOf(at + "/dataset");
-        if (!h5.exists(file.dataset())) {
-            problems.error(fm.file(), line, "'" + file.dataset() + "' is not a valid path in " + file.name());
-            return new FileFacts(size, sha, format, null, null, cxiVersion);
-        }
-        if (!h5.isDataset(file.dataset())) {
-            problems.error(fm.file(), line, "'" + file.dataset() + "' in " + file.name() + " is a group, not a dataset");
-            return new FileFacts(size, sha, format, null, null, cxiVersion);
+        String missing = whyNotADataset(h5, file.dataset(), file.name());
+        if (missing != null) {
+            problems.error(fm.file(), line, "'" + file.dataset() + "' " + missing);
+            return new FileFacts(size, sha, format, null, null, cxiVersion, texts);
         }
         Hdf5Dataset d = h5.dataset(file.dataset());
         long[] shape = d.shape();
@@ -149,7 +148,26 @@ public class FileInspector {
         if (problem != null) {
             problems.error(fm.file(), line, "'" + file.dataset() + "' in " + file.name() + " " + problem);
         }
-        return new FileFacts(size, sha, format, shapeList, d.dtype(), cxiVersion);
+        return new FileFacts(size, sha, format, shapeList, d.dtype(), cxiVersion, texts);
+    }
+
+    /**
+     * Why {@code path} is not a dataset to preview, or null when it is: it is not there, it is a
+     * link that cannot be followed (and why), or it is a group.
+     */
+    private static String whyNotADataset(Hdf5File h5, String path, String name) {
+        try {
+            h5.entity(path, org.vitrine.core.hdf5.LinkResolution.ALL);
+        } catch (Hdf5Exception e) {
+            if (e.kind() == Hdf5Exception.Kind.PATH_NOT_FOUND) {
+                return "is not a valid path in " + name;
+            }
+            if (e.kind() == Hdf5Exception.Kind.BROKEN_LINK) {
+                return "in " + name + " is a link that cannot be followed: " + e.getMessage();
+            }
+            throw e;
+        }
+        return h5.isDataset(path) ? null : "in " + name + " is a group, not a dataset";
     }
 
     /** Why the dataset cannot be previewed as {@code kind}, or null when it can. */
@@ -177,101 +195,6 @@ public class FileInspector {
             }
         }
         return false;
-    }
-
-    /**
-     * The parameters a CXI or NeXus file records for the detector that holds {@code dataPath}:
-     * CXI stores SI values (J, m); NeXus names its unit in a {@code units} attribute.
-     */
-    private static List<Parameter> fileParameters(Hdf5File h5, String dataPath, FileKind kind) {
-        List<Parameter> out = new ArrayList<>();
-        String detector = "/entry_1/instrument_1/detector_1";
-        int at = dataPath.indexOf("/detector_");
-        if (at >= 0) {
-            int end = dataPath.indexOf('/', at + 1);
-            detector = end < 0 ? dataPath : dataPath.substring(0, end);
-        }
-        String pixelName = kind == FileKind.VOLUME ? "voxel_size" : "pixel_size";
-        // CXI: SI units.
-        Double wavelength = number(h5, "/entry_1/instrument_1/source_1/wavelength", null);
-        Double energy = number(h5, "/entry_1/instrument_1/source_1/energy", null);
-        if (energy != null && energy > 0) {
-            out.add(new Parameter("photon_energy", round(energy / JOULES_PER_EV / 1000), "keV", Provenance.FILE));
-        }
-        if (wavelength != null && wavelength > 0) {
-            out.add(new Parameter("wavelength", round(wavelength * 1e9), "nm", Provenance.FILE));
-        }
-        Double distance = number(h5, detector + "/distance", null);
-        if (distance != null) {
-            out.add(new Parameter("detector_distance", round(distance), "m", Provenance.FILE));
-        }
-        Double pixel = number(h5, detector + "/x_pixel_size", null);
-        if (pixel != null) {
-            out.add(new Parameter(pixelName, round(pixel * 1e6), "µm", Provenance.FILE));
-        }
-        // NeXus: units from attributes.
-        for (String entry : List.of("/entry", "/entry_1")) {
-            String inst = entry + "/instrument";
-            Double e = number(h5, inst + "/source/energy", "keV");
-            if (e != null) {
-                out.add(new Parameter("photon_energy", round(e), "keV", Provenance.FILE));
-            }
-            Double w = number(h5, inst + "/source/wavelength", "nm");
-            if (w != null) {
-                out.add(new Parameter("wavelength", round(w), "nm", Provenance.FILE));
-            }
-            Double dist = number(h5, inst + "/detector/distance", "m");
-            if (dist != null) {
-                out.add(new Parameter("detector_distance", round(dist), "m", Provenance.FILE));
-            }
-            Double px = number(h5, inst + "/detector/x_pixel_size", "µm");
-            if (px != null) {
-                out.add(new Parameter(pixelName, round(px), "µm", Provenance.FILE));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A scalar number at {@code path}, or null. With {@code unit}, the value is converted from
-     * the dataset's {@code units} attribute to it (and null when the unit is unknown).
-     */
-    private static Double number(Hdf5File h5, String path, String unit) {
-        try {
-            if (!h5.isDataset(path)) {
-                return null;
-            }
-            Number n = h5.readNumber(path);
-            if (n == null) {
-                return null;
-            }
-            if (unit == null) {
-                return n.doubleValue();
-            }
-            String units = h5.attributeString(path, "units");
-            Double factor = units == null ? null : toUnit(units.strip(), unit);
-            return factor == null ? null : n.doubleValue() * factor;
-        } catch (Hdf5Exception e) {
-            return null; // Metadata that cannot be read is simply not shown.
-        }
-    }
-
-    /** Factor from {@code from} to {@code to} for the few units files use here, or null. */
-    private static Double toUnit(String from, String to) {
-        Map<String, Double> length = Map.of("m", 1.0, "mm", 1e-3, "um", 1e-6, "µm", 1e-6, "micron", 1e-6, "nm", 1e-9,
-                "Angstrom", 1e-10, "angstrom", 1e-10, "Å", 1e-10);
-        Map<String, Double> energy = Map.of("eV", 1.0, "keV", 1e3, "MeV", 1e6, "J", 1 / JOULES_PER_EV);
-        for (Map<String, Double> table : List.of(length, energy)) {
-            if (table.containsKey(from) && table.containsKey(to)) {
-                return table.get(from) / table.get(to);
-            }
-        }
-        return null;
-    }
-
-    /** Six significant digits: files store float32 values such as 1.1200000047683716. */
-    private static double round(double v) {
-        return v == 0 ? 0 : new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
     }
 
     private String checksum(Path path) throws IOException {

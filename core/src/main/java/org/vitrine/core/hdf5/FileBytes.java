@@ -2,33 +2,27 @@ package org.vitrine.core.hdf5;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
- * Positional reads of an opened file's bytes. Positional reads do not move a shared file
- * position, so any number of threads can read at once.
+ * Reads of an opened file's data by HDF5 address: the {@link ByteSource} from the file's base
+ * address on (where its superblock was found, past any user block), with the one set of error
+ * messages every data read gives.
  */
-final class FileBytes implements AutoCloseable {
+final class FileBytes {
 
-    private final FileChannel channel;
+    private final ByteSource source;
     private final long base;
-    private final long size;
-    private final String fileName;
 
-    /** @param base where HDF5 addresses start (the user block size) */
-    FileBytes(Path path, long base) throws IOException {
-        this.channel = FileChannel.open(path, StandardOpenOption.READ);
+    /** @param base the byte of the source that HDF5 address 0 refers to */
+    FileBytes(ByteSource source, long base) {
+        this.source = source;
         this.base = base;
-        this.size = channel.size();
-        this.fileName = String.valueOf(path.getFileName());
     }
 
     /** Reads {@code length} bytes at HDF5 address {@code address}. */
     byte[] read(long address, int length, String where) {
         if (length < 0) {
-            throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Data of " + where + " in " + fileName
+            throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Data of " + where + " in " + source.name()
                     + " have a negative length (" + length + "): the file is corrupt");
         }
         byte[] out = new byte[length];
@@ -43,31 +37,21 @@ final class FileBytes implements AutoCloseable {
     void readInto(long address, ByteBuffer into, String where) {
         long position = base + address;
         int length = into.remaining();
-        if (address < 0 || position + length > size) {
+        if (address < 0 || position + length > source.size()) {
             throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Data of " + where + " lie beyond the end of "
-                    + fileName + " (" + length + " bytes at " + position + ", file has " + size + "): the file is truncated or corrupt");
+                    + source.name() + " (" + length + " bytes at " + position + ", file has " + source.size()
+                    + "): the file is truncated or corrupt");
         }
         try {
-            long at = position;
-            while (into.hasRemaining()) {
-                int n = channel.read(into, at);
-                if (n < 0) {
-                    throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, "Unexpected end of " + fileName + " reading " + where);
-                }
-                at += n;
-            }
+            source.readFully(position, into);
         } catch (IOException e) {
-            throw new Hdf5Exception(Hdf5Exception.Kind.NOT_READABLE, "Cannot read " + fileName + ": " + e.getMessage(), e);
+            throw new Hdf5Exception(Hdf5Exception.Kind.SOURCE_FAILED, "Cannot read " + source.name() + ": "
+                    + Hdf5Errors.oneLine(e), e);
         }
     }
 
-    /** The file's size in bytes. */
+    /** The size of the data part (from the base address on). */
     long size() {
-        return size;
-    }
-
-    @Override
-    public void close() throws IOException {
-        channel.close();
+        return source.size() - base;
     }
 }

@@ -12,10 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decodes stored chunks through a dataset's filter pipeline. Deflate and shuffle, the common
- * case, are decoded here into buffers of the known chunk size, and Blosc, which jHDF lacks, by
- * {@link BloscDecoder}; other filters go through jHDF's implementations. Filters jHDF cannot decode are found when the chain is built, so the error
- * names them before any data is read.
+ * Decodes stored chunks through a dataset's filter pipeline. Deflate, the common case, is
+ * inflated here into buffers of the known chunk size; every other filter goes through jHDF's
+ * filters, which include those registered through its {@code ServiceLoader} plug-in point
+ * ({@link BloscFilter} here). A filter that cannot be decoded is found before any data is read,
+ * so the error names it.
  */
 final class FilterChain {
 
@@ -30,9 +31,6 @@ final class FilterChain {
     private static final Map<Integer, String> REGISTERED_NAMES = Map.of(
             305, "lzo", 307, "bzip2", 32000, "lzf", 32001, "blosc", 32004, "lz4", 32008, "bitshuffle",
             32013, "zfp", 32015, "zstd", 32026, "blosc2");
-
-    /** Blosc, decoded here because jHDF has no decoder for it. */
-    private static final int BLOSC = 32001;
 
     private final List<Declared> filters;
     private final int decodedSize;
@@ -51,14 +49,15 @@ final class FilterChain {
         this.decodedSize = decodedSize;
     }
 
+    /**
+     * A filter's name as the HDF5 library reports it: its own name for its own filters, else
+     * the name stored in the file, else none (jHDF says "undefined" when none is stored).
+     */
     static String nameOf(int id, String stored) {
         if (id < 256 && LIBRARY_NAMES.containsKey(id)) {
             return LIBRARY_NAMES.get(id);
         }
-        if (stored != null && !stored.isEmpty()) {
-            return stored;
-        }
-        return REGISTERED_NAMES.getOrDefault(id, "");
+        return stored == null || stored.equals("undefined") ? "" : stored;
     }
 
     List<Declared> filters() {
@@ -85,7 +84,7 @@ final class FilterChain {
 
     private Declared findUnsupported() {
         for (Declared f : filters) {
-            if (f.id == 1 || f.id == 2 || f.id == BLOSC) {
+            if (f.id == 1) {
                 continue;
             }
             try {
@@ -99,7 +98,7 @@ final class FilterChain {
 
     /** A short label for a filter, for messages: {@code blosc (id 32001)}. */
     static String label(Declared f) {
-        String name = f.name.isEmpty() ? "unnamed filter" : f.name;
+        String name = !f.name.isEmpty() ? f.name : REGISTERED_NAMES.getOrDefault(f.id, "unnamed filter");
         int semicolon = name.indexOf(';');
         return (semicolon > 0 ? name.substring(0, semicolon) : name) + " (id " + f.id + ")";
     }
@@ -130,36 +129,13 @@ final class FilterChain {
                 continue;
             }
             Declared f = filters.get(i);
-            switch (f.id) {
-                case 1 -> steps.add(in -> ChunkInflater.get().inflate(in, Integer.MAX_VALUE, decodedSize));
-                case 2 -> {
-                    int elementSize = f.data.length > 0 ? f.data[0] : 1;
-                    steps.add(in -> unshuffle(in, elementSize));
-                }
-                case BLOSC -> steps.add(BloscDecoder::decode);
-                default -> {
-                    FilterPipeline pipeline = FilterManager.getPipeline(List.of(new FilterInfo(f.id, f.name, false, f.data)));
-                    steps.add(pipeline::decode);
-                }
+            if (f.id == 1) {
+                steps.add(in -> ChunkInflater.get().inflate(in, Integer.MAX_VALUE, decodedSize));
+            } else {
+                FilterPipeline pipeline = FilterManager.getPipeline(List.of(new FilterInfo(f.id, f.name, false, f.data)));
+                steps.add(pipeline::decode);
             }
         }
         return steps;
-    }
-
-    private static byte[] unshuffle(byte[] in, int elementSize) {
-        if (elementSize <= 1) {
-            return in;
-        }
-        int count = in.length / elementSize;
-        byte[] out = new byte[in.length];
-        for (int b = 0; b < elementSize; b++) {
-            int base = b * count;
-            for (int e = 0; e < count; e++) {
-                out[e * elementSize + b] = in[base + e];
-            }
-        }
-        // Bytes that do not make up a whole element are stored unshuffled at the end.
-        System.arraycopy(in, count * elementSize, out, count * elementSize, in.length - count * elementSize);
-        return out;
     }
 }

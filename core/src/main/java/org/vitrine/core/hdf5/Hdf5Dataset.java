@@ -1,16 +1,13 @@
 package org.vitrine.core.hdf5;
 
-import io.jhdf.AbstractNode;
-import io.jhdf.api.Dataset;
-import io.jhdf.api.dataset.ChunkedDataset;
-import io.jhdf.api.dataset.ContiguousDataset;
-import io.jhdf.dataset.DatasetBase;
-import io.jhdf.dataset.DatasetReader;
+import io.jhdf.Constants;
+import io.jhdf.object.message.DataLayoutMessage;
+import io.jhdf.object.message.DataSpace;
 import io.jhdf.object.message.DataSpaceMessage;
 import io.jhdf.object.message.FillValueMessage;
+import io.jhdf.object.message.FillValueOldMessage;
 import io.jhdf.object.message.FilterPipelineMessage;
 
-import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,51 +16,63 @@ import java.util.List;
 /**
  * A dataset of an open {@link Hdf5File}: its layout and type, and reads of any hyperslab that
  * touch only the chunks (or contiguous runs) the selection needs, through the shared chunk cache.
- * Valid while its file is open.
+ * Virtual datasets read their sources through the same door. Valid while its file is open.
  */
 public final class Hdf5Dataset {
 
     private final OpenFile file;
-    private final Dataset dataset;
+    private final StoredObject object;
     private final String path;
     private final String where;
     private final long[] shape;
+    private final Hdf5Type hdf5Type;
     private final TypeDescriptor type;
     private final FilterChain filters;
+    private final int[] chunks;
     private volatile ChunkSource source;
+    private volatile VirtualData virtual;
 
-    Hdf5Dataset(OpenFile file, Dataset dataset, String path) {
+    Hdf5Dataset(OpenFile file, StoredObject object, String path) {
         this.file = file;
-        this.dataset = dataset;
+        this.object = object;
         this.path = path;
         this.where = path + " in " + file.name();
-        this.type = TypeDescriptor.of(dataset.getDataType());
-        this.shape = isNullDataspace(dataset) ? null : dataset.getDimensionsAsLong();
-        FilterPipelineMessage pipeline = header(FilterPipelineMessage.class);
-        int chunkBytes = 0;
-        if (dataset instanceof ChunkedDataset c) {
-            long n = type.numeric() != null ? type.numeric().size() : dataset.getDataType().getSize();
-            for (int d : c.getChunkDimensions()) {
-                n *= d;
-            }
-            chunkBytes = (int) Math.min(Integer.MAX_VALUE - 64, n);
+        ObjectMessages m = object.messages();
+        this.hdf5Type = m.datatype();
+        if (hdf5Type == null) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.CORRUPT_DATA, where + " has no datatype");
         }
+        this.type = TypeDescriptor.of(hdf5Type);
+        DataSpace space = m.decoded(ObjectMessages.DATASPACE, DataSpaceMessage.class).getDataSpace();
+        this.shape = space.getType() == 2 ? null : space.getDimensionsAsLong();
+        FilterPipelineMessage pipeline = m.decoded(ObjectMessages.FILTER_PIPELINE, FilterPipelineMessage.class);
+        ObjectMessages.Raw layout = m.first(ObjectMessages.LAYOUT);
+        int[] chunkShape = null;
+        int chunkBytes = 0;
+        if (layout != null && !VirtualData.isVirtual(layout.data())) {
+            DataLayoutMessage decoded = m.decode(layout, DataLayoutMessage.class);
+            if (decoded instanceof DataLayoutMessage.ChunkedDataLayoutMessage
+                    || decoded instanceof DataLayoutMessage.ChunkedDataLayoutMessageV4) {
+                chunkShape = ChunkLocations.chunkShape(decoded);
+                long n = hdf5Type.size();
+                for (int d : chunkShape) {
+                    n *= d;
+                }
+                chunkBytes = (int) Math.min(Integer.MAX_VALUE - 64, n);
+            }
+        }
+        this.chunks = chunkShape;
         this.filters = new FilterChain(pipeline == null ? List.of() : pipeline.getFilters(), chunkBytes);
     }
 
-    private static boolean isNullDataspace(Dataset dataset) {
-        if (dataset instanceof AbstractNode node) {
-            DataSpaceMessage m = node.getHeader().getMessageOfType(DataSpaceMessage.class);
-            return m != null && m.getDataSpace().getType() == 2;
-        }
-        return false;
+    /** The object it is, in {@link #file()}. */
+    StoredObject object() {
+        return object;
     }
 
-    private <T extends io.jhdf.object.message.Message> T header(Class<T> type) {
-        if (dataset instanceof AbstractNode node && node.getHeader().hasMessageOfType(type)) {
-            return node.getHeader().getMessageOfType(type);
-        }
-        return null;
+    /** The opened file that holds it. */
+    OpenFile file() {
+        return file;
     }
 
     /** The path it was opened by. */
@@ -101,6 +110,11 @@ public final class Hdf5Dataset {
         return shape != null && shape.length == 0;
     }
 
+    /** True when elements are bytes in the file (no variable-length data or references), so they can be sent raw. */
+    public boolean isFixedSize() {
+        return hdf5Type.isFixedSize();
+    }
+
     /** Number of elements (0 for an empty dataset). */
     public long size() {
         if (shape == null) {
@@ -115,12 +129,12 @@ public final class Hdf5Dataset {
 
     /** Bytes per element as stored (for variable-length data, the size of a reference to it). */
     public int elementSize() {
-        return type.numeric() != null ? type.numeric().size() : dataset.getDataType().getSize();
+        return hdf5Type.size();
     }
 
     /** The chunk shape, or null when the dataset is not chunked. */
     public int[] chunks() {
-        return dataset instanceof ChunkedDataset c ? c.getChunkDimensions().clone() : null;
+        return chunks == null ? null : chunks.clone();
     }
 
     /** The filter pipeline, empty when there is none. */
@@ -184,38 +198,27 @@ public final class Hdf5Dataset {
     }
 
     /**
-     * Reads selected values of any type as Java objects, shaped like the selection's result:
-     * nested arrays ({@code int[][]}, {@code String[]}, …), a single value for a scalar result,
-     * compound data as a map from member name to arrays, null for an empty dataset.
+     * Reads selected values of any type as Java values, as h5py gives them (see {@link Values}):
+     * nested Lists shaped like the selection's result, a single value for a scalar result, null
+     * for an empty dataset.
      */
     public Object readValues(Selection selection) {
         if (shape == null) {
             return null;
         }
-        long[] resultShape = selection.resultShape();
         byte[] bytes = readBytes(selection);
-        int[] dims = new int[Math.max(1, resultShape.length)];
-        if (resultShape.length == 0) {
-            dims[0] = 1;
-        } else {
-            for (int i = 0; i < dims.length; i++) {
-                dims[i] = Math.toIntExact(resultShape[i]);
-            }
-        }
         try {
-            Object values = DatasetReader.readDataset(dataset.getDataType(), ByteBuffer.wrap(bytes), dims,
-                    file.jhdf().getHdfBackingStorage());
-            if (resultShape.length == 0 && values != null && values.getClass().isArray()) {
-                return Array.get(values, 0);
-            }
-            return values;
+            return new Values(file.storage()).decode(hdf5Type, bytes, selection.resultShape());
         } catch (RuntimeException e) {
             throw Hdf5Errors.translate(e, where);
         }
     }
 
-    /** The selected elements' bytes as stored, row-major. */
-    byte[] readBytes(Selection selection) {
+    /**
+     * The selected elements' bytes as stored, row-major: for fixed-size types, what h5py's
+     * {@code tobytes()} gives.
+     */
+    public byte[] readBytes(Selection selection) {
         long[] dims = requireShape();
         if (selection.rank() != dims.length) {
             throw new Hdf5Exception(Hdf5Exception.Kind.BAD_SELECTION, "Selection " + selection + " has " + selection.rank()
@@ -227,10 +230,16 @@ public final class Hdf5Dataset {
                     + FilterChain.label(unsupported) + ", which this server cannot decode");
         }
         try {
-            if (dims.length == 0) {
-                return scalarBytes();
+            VirtualData v = virtual();
+            if (v != null) {
+                return v.read(selection, this::withVirtualSource);
             }
-            return file.reader().read(file.id(), ((AbstractNode) dataset).getAddress(), source(), dims, elementSize(), selection);
+            if (dims.length == 0) {
+                // A scalar is read as the one element of a one-element dataset.
+                long[] one = {1};
+                return file.reader().read(file.id(), object.address(), source(), one, elementSize(), Selection.all(one));
+            }
+            return file.reader().read(file.id(), object.address(), source(), dims, elementSize(), selection);
         } catch (java.util.concurrent.CancellationException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -245,11 +254,48 @@ public final class Hdf5Dataset {
         return shape;
     }
 
-    private byte[] scalarBytes() {
-        ByteBuffer b = ((DatasetBase) dataset).getDataBuffer();
-        byte[] out = new byte[elementSize()];
-        b.get(out, 0, Math.min(out.length, b.remaining()));
-        return out;
+    private VirtualData virtual() {
+        ObjectMessages.Raw layout = object.messages().first(ObjectMessages.LAYOUT);
+        if (layout == null || !VirtualData.isVirtual(layout.data())) {
+            return null;
+        }
+        VirtualData v = virtual;
+        if (v == null) {
+            v = VirtualData.read(file.storage(), layout.data(), where, shape, type, elementSize(), fillElement());
+            virtual = v;
+        }
+        return v;
+    }
+
+    /**
+     * Reads from a virtual dataset's source: in this file ({@code "."}) or in a file beside it
+     * or below its folder (the same rule as external links), opened through the same door. A
+     * missing file or dataset is skipped, so its elements read as the fill value.
+     */
+    private void withVirtualSource(String fileName, String datasetPath, java.util.function.Consumer<Hdf5Dataset> read) {
+        if (fileName.equals(".")) {
+            try (Hdf5File self = new Hdf5File(file, () -> { })) {
+                readIfPresent(self, datasetPath, read);
+            }
+            return;
+        }
+        java.nio.file.Path target = Hdf5File.besideFile(file.path(), fileName);
+        if (target == null || !java.nio.file.Files.isRegularFile(target)) {
+            return;
+        }
+        try (Hdf5File other = file.opener().open(target)) {
+            readIfPresent(other, datasetPath, read);
+        }
+    }
+
+    private void readIfPresent(Hdf5File f, String datasetPath, java.util.function.Consumer<Hdf5Dataset> read) {
+        if (f.isDataset(datasetPath)) {
+            Hdf5Dataset source = f.dataset(datasetPath);
+            // A mapping onto itself would read forever; the library refuses such a file too.
+            if (source != this) {
+                read.accept(source);
+            }
+        }
     }
 
     private ChunkSource source() {
@@ -267,47 +313,62 @@ public final class Hdf5Dataset {
     }
 
     private ChunkSource createSource() {
+        ObjectMessages m = object.messages();
+        if (m.has(ObjectMessages.EXTERNAL_FILES)) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.UNSUPPORTED_TYPE, "Cannot read " + where
+                    + ": its data are stored in external raw files");
+        }
+        DataLayoutMessage layout = m.decoded(ObjectMessages.LAYOUT, DataLayoutMessage.class);
         byte[] fill = fillElement();
-        if (dataset instanceof ChunkedDataset c) {
-            return new StoredChunks(file.bytes(), where, c, elementSize(), filters, fill);
+        long[] dims = shape.length == 0 ? new long[]{1} : shape;
+        if (layout instanceof DataLayoutMessage.ChunkedDataLayoutMessage || layout instanceof DataLayoutMessage.ChunkedDataLayoutMessageV4) {
+            return new StoredChunks(file.bytes(), where, chunks, ChunkLocations.read(file.storage(), layout, dims, elementSize()),
+                    elementSize(), filters, fill);
         }
-        if (dataset instanceof ContiguousDataset c) {
-            long address = c.getDataAddress();
-            boolean allocated = address >= 0 && address != -1L && address < file.bytes().size();
-            return new ContiguousBlocks(file.bytes(), where, allocated ? address : -1, shape, elementSize(), fill);
+        if (layout instanceof DataLayoutMessage.ContiguousDataLayoutMessage c) {
+            long address = c.getAddress();
+            boolean allocated = address != Constants.UNDEFINED_ADDRESS && address >= 0 && address < file.bytes().size();
+            return new ContiguousBlocks(file.bytes(), where, allocated ? address : -1, dims, elementSize(), fill);
         }
-        // Compact data live in the object header: small, read whole.
-        byte[] all = new byte[(int) Math.min(Integer.MAX_VALUE - 8, size() * elementSize())];
-        ByteBuffer b = ((DatasetBase) dataset).getDataBuffer();
-        b.get(all, 0, Math.min(all.length, b.remaining()));
-        int[] whole = new int[shape.length];
-        for (int i = 0; i < whole.length; i++) {
-            whole[i] = (int) Math.max(1, shape[i]);
-        }
-        return new ChunkSource() {
-            @Override
-            public int[] blockShape() {
-                return whole;
+        if (layout instanceof DataLayoutMessage.CompactDataLayoutMessage c) {
+            // Compact data live in the object header: small, read whole.
+            ByteBuffer b = c.getDataBuffer();
+            byte[] all = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.multiplyExact(size() == 0 ? 1 : size(), (long) elementSize()))];
+            b.duplicate().get(all, 0, Math.min(all.length, b.remaining()));
+            int[] whole = new int[dims.length];
+            for (int i = 0; i < whole.length; i++) {
+                whole[i] = (int) Math.max(1, dims[i]);
             }
+            return new ChunkSource() {
+                @Override
+                public int[] blockShape() {
+                    return whole;
+                }
 
-            @Override
-            public byte[] block(long[] origin, int needed) {
-                return all;
-            }
-        };
+                @Override
+                public byte[] block(long[] origin, int needed) {
+                    return all;
+                }
+            };
+        }
+        throw new Hdf5Exception(Hdf5Exception.Kind.UNSUPPORTED_TYPE, "Cannot read " + where + ": its storage layout is unknown");
     }
 
     private byte[] fillElement() {
-        FillValueMessage m = header(FillValueMessage.class);
-        if (m == null || !m.isFillValueDefined() || m.getFillValue() == null) {
+        ObjectMessages m = object.messages();
+        ByteBuffer value = null;
+        FillValueMessage fill = m.decoded(ObjectMessages.FILL_VALUE, FillValueMessage.class);
+        if (fill != null) {
+            value = fill.isFillValueDefined() ? fill.getFillValue() : null;
+        } else {
+            FillValueOldMessage old = m.decoded(ObjectMessages.FILL_VALUE_OLD, FillValueOldMessage.class);
+            value = old == null ? null : old.getFillValue();
+        }
+        if (value == null || value.remaining() != elementSize()) {
             return null;
         }
-        ByteBuffer b = m.getFillValue().duplicate();
-        if (b.remaining() != elementSize()) {
-            return null;
-        }
-        byte[] out = new byte[b.remaining()];
-        b.get(out);
+        byte[] out = new byte[value.remaining()];
+        value.duplicate().get(out);
         return out;
     }
 

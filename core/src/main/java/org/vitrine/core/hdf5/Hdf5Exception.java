@@ -26,7 +26,9 @@ public class Hdf5Exception extends RuntimeException {
         /** A selection that does not fit the dataset's shape. */
         BAD_SELECTION,
         /** Stored data that cannot be decoded (a corrupt chunk, a bad checksum). */
-        CORRUPT_DATA
+        CORRUPT_DATA,
+        /** The file's bytes could not be read at all (a disk or storage failure, a file changed under the read): worth trying again. */
+        SOURCE_FAILED
     }
 
     private final Kind kind;

@@ -1,14 +1,7 @@
 package org.vitrine.core.hdf5;
 
-import io.jhdf.CommittedDatatype;
-import io.jhdf.api.Attribute;
-import io.jhdf.api.Dataset;
-import io.jhdf.api.Group;
-import io.jhdf.api.Link;
-import io.jhdf.api.Node;
-import io.jhdf.links.ExternalLink;
+import io.jhdf.object.message.LinkMessage;
 
-import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,10 +11,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An open HDF5 file: the only door to jHDF. Answers what is at a path (groups, datasets, links,
- * attributes), reads scalars and attributes as plain Java values, and hands out
+ * An open HDF5 file: the project's one door to HDF5. Answers what is at a path (groups,
+ * datasets, links, attributes), reads scalars and attributes as plain Java values, and hands out
  * {@link Hdf5Dataset}s for hyperslab reads. Every failure is an {@link Hdf5Exception} whose
- * message names the file and the path.
+ * message names the file and the path; an object that cannot be read fails only the questions
+ * about it, never its neighbours.
+ *
+ * <p>External links are followed to files beside this one or below its folder, opened through
+ * the same door (and its caches); links elsewhere are described but not followed.
  *
  * <p>Obtain one with {@link #open(Path)} for a one-off read, or from {@link Hdf5Files} to share
  * opened files and decoded chunks between requests. Close it when done; it is safe to use from
@@ -29,8 +26,12 @@ import java.util.Set;
  */
 public final class Hdf5File implements AutoCloseable {
 
+    /** More links followed for one path than any sane file needs: a loop of links ends here. */
+    private static final int MAX_HOPS = 32;
+
     private final OpenFile file;
     private final Runnable onClose;
+    private final List<Hdf5File> linked = new ArrayList<>();
     private boolean closed;
 
     Hdf5File(OpenFile file, Runnable onClose) {
@@ -44,7 +45,7 @@ public final class Hdf5File implements AutoCloseable {
      * @throws Hdf5Exception FILE_NOT_FOUND, or NOT_READABLE for an empty, truncated, corrupt or non-HDF5 file
      */
     public static Hdf5File open(Path path) {
-        OpenFile f = OpenFile.open(path, OpenFile.Stamp.of(path), Hdf5Files.reader(new ChunkCache(64L << 20)));
+        OpenFile f = OpenFile.open(path, OpenFile.Stamp.of(path), Hdf5Files.reader(new ChunkCache(64L << 20)), Hdf5File::open);
         f.acquire();
         f.retire();
         return new Hdf5File(f, f::release);
@@ -60,11 +61,12 @@ public final class Hdf5File implements AutoCloseable {
         return file.name();
     }
 
+    // --- questions ------------------------------------------------------------------------------
+
     /** True when something is at {@code path}, following links; false for a broken link. */
     public boolean exists(String path) {
         try {
-            Node node = resolve(locate(path), path);
-            return node != null;
+            return follow(locate(path), 0) != null;
         } catch (Hdf5Exception e) {
             if (e.kind() == Hdf5Exception.Kind.PATH_NOT_FOUND || e.kind() == Hdf5Exception.Kind.BROKEN_LINK) {
                 return false;
@@ -75,7 +77,7 @@ public final class Hdf5File implements AutoCloseable {
 
     /** True when {@code path} leads (through links) to a dataset. */
     public boolean isDataset(String path) {
-        return exists(path) && resolve(locate(path), path) instanceof Dataset;
+        return exists(path) && follow(locate(path), 0).object().kind() == StoredObject.Kind.DATASET;
     }
 
     /**
@@ -85,13 +87,13 @@ public final class Hdf5File implements AutoCloseable {
      */
     public Hdf5Dataset dataset(String path) {
         String p = normalize(path);
-        return file.dataset(p, key -> {
-            Node node = resolve(locate(key), key);
-            if (!(node instanceof Dataset d)) {
-                throw new Hdf5Exception(Hdf5Exception.Kind.WRONG_KIND, key + " in " + name() + " is a group, not a dataset");
-            }
-            return guard(key, () -> new Hdf5Dataset(file, d, key));
-        });
+        Place place = follow(locate(p), 0);
+        if (place.object().kind() != StoredObject.Kind.DATASET) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.WRONG_KIND, p + " in " + name() + " is a "
+                    + place.object().kind().name().toLowerCase(java.util.Locale.ROOT) + ", not a dataset");
+        }
+        OpenFile owner = place.in().file;
+        return guard(p, () -> owner.dataset(place.object(), p));
     }
 
     /**
@@ -103,60 +105,71 @@ public final class Hdf5File implements AutoCloseable {
      */
     public Hdf5Entity entity(String path, LinkResolution links) {
         String p = normalize(path);
-        Node node = locate(p);
         String name = p.equals("/") ? "" : p.substring(p.lastIndexOf('/') + 1);
-        return guard(p, () -> {
-            Node target = node;
-            if (node instanceof Link link) {
-                boolean valid = isResolvable(link);
-                if (links == LinkResolution.NONE || (!valid && links == LinkResolution.ONLY_VALID)) {
+        Place place = locate(p);
+        StoredObject.Link link = place.link();
+        if (link != null && link.type() != LinkMessage.LinkType.HARD) {
+            if (links == LinkResolution.NONE) {
+                return describeLink(name, p, link);
+            }
+            Place target;
+            try {
+                target = follow(place, 0);
+            } catch (Hdf5Exception e) {
+                if (links == LinkResolution.ONLY_VALID) {
                     return describeLink(name, p, link);
                 }
-                if (!valid) {
-                    throw new Hdf5Exception(Hdf5Exception.Kind.BROKEN_LINK, "Cannot resolve " + linkLabel(link) + " at " + p + " of " + name());
-                }
-                target = link.getTarget();
+                throw new Hdf5Exception(Hdf5Exception.Kind.BROKEN_LINK, "Cannot resolve " + linkLabel(link) + " at " + p
+                        + " of " + name(), e);
             }
-            List<Hdf5Entity.Attribute> attributes = attributesOf(target);
-            if (target instanceof Dataset d) {
-                return new Hdf5Dataset(file, d, p).describe(name, attributes);
-            }
-            if (target instanceof Group g) {
-                return new Hdf5Entity.Group(name, p, attributes, childNames(g));
-            }
-            if (target instanceof CommittedDatatype t) {
-                return new Hdf5Entity.Datatype(name, p, attributes, TypeDescriptor.of(t.getDataType()));
-            }
-            throw new Hdf5Exception(Hdf5Exception.Kind.UNSUPPORTED_TYPE, p + " in " + name() + " is an object of an unsupported kind");
+            return describe(target, name, p);
+        }
+        return describe(place, name, p);
+    }
+
+    private Hdf5Entity describe(Place place, String name, String p) {
+        StoredObject o = place.object();
+        OpenFile owner = place.in().file;
+        return guard(p, () -> {
+            List<Hdf5Entity.Attribute> attributes = attributesOf(o);
+            return switch (o.kind()) {
+                case DATASET -> owner.dataset(o, p).describe(name, attributes);
+                case GROUP -> new Hdf5Entity.Group(name, p, attributes, o.links().stream().map(StoredObject.Link::name).toList());
+                case DATATYPE -> new Hdf5Entity.Datatype(name, p, attributes, TypeDescriptor.of(o.messages().datatype()));
+            };
         });
     }
 
-    /** Paths of {@code path} and of every link below it, depth first in name order, without descending into links (h5py's {@code visit} order). */
+    /**
+     * Paths of {@code path} and of every link below it, depth first in name order, without
+     * descending into soft or external links (h5py's {@code visit} order).
+     */
     public List<String> paths(String path) {
         String p = normalize(path);
-        Node node = resolve(locate(p), p);
+        Place place = follow(locate(p), 0);
         List<String> out = new ArrayList<>();
         out.add(p);
-        if (node instanceof Group g) {
+        if (place.object().kind() == StoredObject.Kind.GROUP) {
             guard(p, () -> {
-                visit(g, p, out, new HashSet<>());
+                visit(place.object(), place.in().file, p, out, new HashSet<>());
                 return null;
             });
         }
         return out;
     }
 
-    private void visit(Group group, String prefix, List<String> out, Set<Long> seen) {
-        if (!seen.add(group.getAddress())) {
+    private void visit(StoredObject group, OpenFile owner, String prefix, List<String> out, Set<Long> seen) {
+        if (!seen.add(group.address())) {
             return;
         }
-        Map<String, Node> children = group.getChildren();
-        for (String child : childNames(group)) {
-            String p = prefix.equals("/") ? "/" + child : prefix + "/" + child;
+        for (StoredObject.Link link : group.linksByName()) {
+            String p = prefix.equals("/") ? "/" + link.name() : prefix + "/" + link.name();
             out.add(p);
-            Node n = children.get(child);
-            if (n instanceof Group g && !n.isLink()) {
-                visit(g, p, out, seen);
+            if (link.type() == LinkMessage.LinkType.HARD) {
+                StoredObject child = owner.object(link.address());
+                if (child.kind() == StoredObject.Kind.GROUP) {
+                    visit(child, owner, p, out, seen);
+                }
             }
         }
     }
@@ -169,33 +182,37 @@ public final class Hdf5File implements AutoCloseable {
      */
     public Map<String, Object> attributes(String path, List<String> names) {
         String p = normalize(path);
-        Node node = resolve(locate(p), p);
+        Place place = follow(locate(p), 0);
         return guard(p, () -> {
-            Map<String, Attribute> all = node.getAttributes();
             Map<String, Object> out = new LinkedHashMap<>();
-            List<String> keys = names == null || names.isEmpty() ? new ArrayList<>(all.keySet()) : names;
-            for (String key : keys) {
-                Attribute a = all.get(key);
+            if (names == null || names.isEmpty()) {
+                for (StoredObject.Attribute a : place.object().attributes()) {
+                    out.put(a.name(), valueOf(place.in(), a));
+                }
+                return out;
+            }
+            for (String key : names) {
+                StoredObject.Attribute a = place.object().attribute(key);
                 if (a == null) {
                     throw new Hdf5Exception(Hdf5Exception.Kind.PATH_NOT_FOUND, key + " is not a valid attribute of " + p + " in " + name());
                 }
-                out.put(key, valueOf(a));
+                out.put(key, valueOf(place.in(), a));
             }
             return out;
         });
     }
 
     /**
-     * One attribute's value: a Number (Long for integers, Double for floats) or a String for a
-     * scalar; a Java array for an array attribute; null when the object has no such attribute
-     * or the attribute is empty.
+     * One attribute's value, or null when there is none by that name: a single value for a
+     * scalar attribute (Long, Double, Boolean, String, a List for a compound), nested Lists for
+     * an array, null for an empty attribute.
      */
     public Object attribute(String path, String name) {
         String p = normalize(path);
-        Node node = resolve(locate(p), p);
+        Place place = follow(locate(p), 0);
         return guard(p, () -> {
-            Attribute a = node.getAttribute(name);
-            return a == null ? null : valueOf(a);
+            StoredObject.Attribute a = place.object().attribute(name);
+            return a == null ? null : normalizeValue(valueOf(place.in(), a));
         });
     }
 
@@ -244,11 +261,21 @@ public final class Hdf5File implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            linked.forEach(Hdf5File::close);
+            linked.clear();
             onClose.run();
         }
     }
 
     // --- lookup ---------------------------------------------------------------------------------
+
+    /**
+     * Where a path leads: an object, the handle of the file that holds it (this one, or one
+     * reached through an external link), and the link the last segment named (null for the
+     * root), not yet followed when it is soft or external.
+     */
+    private record Place(Hdf5File in, StoredObject object, StoredObject.Link link, String path) {
+    }
 
     static String normalize(String path) {
         if (path == null || path.isEmpty() || path.equals("/")) {
@@ -261,126 +288,153 @@ public final class Hdf5File implements AutoCloseable {
         return p;
     }
 
-    /** The node at {@code path}, links in the middle followed, the last one not. */
-    private Node locate(String path) {
-        String p = normalize(path);
-        return guard(p, () -> {
-            Node node = file.jhdf();
-            if (p.equals("/")) {
-                return node;
-            }
-            String[] segments = p.substring(1).split("/");
-            for (int i = 0; i < segments.length; i++) {
-                if (segments[i].isEmpty()) {
-                    continue;
-                }
-                if (node instanceof Link link) {
-                    node = isResolvable(link) ? link.getTarget() : null;
-                }
-                Node child = node instanceof Group g ? g.getChildren().get(segments[i]) : null;
-                if (child == null) {
-                    throw notFound(p);
-                }
-                node = child;
-            }
-            return node;
-        });
+    private Place root() {
+        return new Place(this, guard("/", () -> file.object(file.rootAddress())), null, "/");
     }
 
-    private Node resolve(Node node, String path) {
-        if (node instanceof Link link) {
-            if (!isResolvable(link)) {
-                throw new Hdf5Exception(Hdf5Exception.Kind.BROKEN_LINK, "Cannot resolve " + linkLabel(link) + " at " + normalize(path) + " of " + name());
-            }
-            return guard(path, link::getTarget);
+    /** The place at {@code path}: links in the middle followed, the last one not. */
+    private Place locate(String path) {
+        return locate(path, 0);
+    }
+
+    private Place locate(String path, int hops) {
+        String p = normalize(path);
+        Place place = root();
+        if (p.equals("/")) {
+            return place;
         }
-        return node;
+        String at = "";
+        String[] segments = p.substring(1).split("/");
+        for (String segment : segments) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            Place group = follow(place, hops);
+            if (group.object().kind() != StoredObject.Kind.GROUP) {
+                throw notFound(p);
+            }
+            StoredObject.Link link = guard(at + "/" + segment, () -> group.object().link(segment));
+            if (link == null) {
+                throw notFound(p);
+            }
+            at = at + "/" + segment;
+            String here = at;
+            StoredObject target = link.type() == LinkMessage.LinkType.HARD
+                    ? group.in().guard(here, () -> group.in().file.object(link.address())) : null;
+            place = new Place(group.in(), target, link, at);
+        }
+        return place;
+    }
+
+    /** The object a place's soft or external link leads to; the place itself otherwise. */
+    private Place follow(Place place, int hops) {
+        StoredObject.Link link = place.link();
+        if (link == null || link.type() == LinkMessage.LinkType.HARD) {
+            return place;
+        }
+        if (hops >= MAX_HOPS) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.BROKEN_LINK, "Cannot resolve " + linkLabel(link) + " at " + place.path()
+                    + " of " + name() + ": links lead in a loop");
+        }
+        Hdf5File owner = place.in();
+        if (link.type() == LinkMessage.LinkType.SOFT) {
+            String target = link.targetPath();
+            if (!target.startsWith("/")) {
+                String parent = place.path().substring(0, place.path().lastIndexOf('/'));
+                target = parent + "/" + target;
+            }
+            try {
+                return owner.follow(owner.locate(target, hops + 1), hops + 1);
+            } catch (Hdf5Exception e) {
+                throw broken(link, place, e);
+            }
+        }
+        Path target = besideFile(owner.path(), link.targetFile());
+        if (target == null) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.BROKEN_LINK, "Cannot resolve " + linkLabel(link) + " at " + place.path()
+                    + " of " + name() + ": only files beside it or below its folder are followed");
+        }
+        try {
+            Hdf5File other = owner.linkedFile(target);
+            return other.follow(other.locate(link.targetPath(), hops + 1), hops + 1);
+        } catch (Hdf5Exception e) {
+            throw broken(link, place, e);
+        }
+    }
+
+    private Hdf5Exception broken(StoredObject.Link link, Place place, Hdf5Exception cause) {
+        if (cause.kind() == Hdf5Exception.Kind.BROKEN_LINK) {
+            return cause;
+        }
+        return new Hdf5Exception(Hdf5Exception.Kind.BROKEN_LINK, "Cannot resolve " + linkLabel(link) + " at " + place.path()
+                + " of " + name() + ": " + cause.getMessage(), cause);
+    }
+
+    /** A handle on a file reached through an external link, kept open as long as this one. */
+    private synchronized Hdf5File linkedFile(Path target) {
+        for (Hdf5File f : linked) {
+            if (f.path().equals(target)) {
+                return f;
+            }
+        }
+        Hdf5File f = file.opener().open(target);
+        linked.add(f);
+        return f;
+    }
+
+    /**
+     * A file named by an external link or a virtual dataset, relative to {@code file}'s folder:
+     * null when the name is absolute or climbs out of that folder, so a file cannot make the
+     * server open files elsewhere.
+     */
+    static Path besideFile(Path file, String name) {
+        if (name == null || name.isEmpty() || name.contains("\\") || name.startsWith("/")) {
+            return null;
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        Path target = folder.resolve(name).normalize();
+        return target.startsWith(folder) && !target.equals(folder) ? target : null;
     }
 
     private Hdf5Exception notFound(String path) {
         return new Hdf5Exception(Hdf5Exception.Kind.PATH_NOT_FOUND, path + " is not a valid path in " + name());
     }
 
-    /**
-     * External links are followed only to files beside this one or below its folder, so a file
-     * cannot make the server open files elsewhere.
-     */
-    private boolean isResolvable(Link link) {
-        if (link instanceof ExternalLink) {
-            String target = externalFile(link);
-            Path t = Path.of(target);
-            if (t.isAbsolute() || target.contains("..") || target.contains("\\")) {
-                return false;
-            }
+    /** A link as h5py prints it, for messages. */
+    private static String linkLabel(StoredObject.Link link) {
+        if (link.type() == LinkMessage.LinkType.EXTERNAL) {
+            return "<ExternalLink to \"" + link.targetPath() + "\" in file \"" + link.targetFile() + "\">";
         }
-        try {
-            return !link.isBrokenLink();
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return "<SoftLink to \"" + link.targetPath() + "\">";
     }
 
-    /** jHDF gives an external link's target as {@code file:/path}. */
-    private static String externalFile(Link link) {
-        String t = link.getTargetPath();
-        int colon = t.lastIndexOf(":/");
-        return colon < 0 ? "" : t.substring(0, colon);
-    }
-
-    private static String targetPath(Link link) {
-        String t = link.getTargetPath();
-        if (!(link instanceof ExternalLink)) {
-            return t;
+    private static Hdf5Entity describeLink(String name, String path, StoredObject.Link link) {
+        if (link.type() == LinkMessage.LinkType.EXTERNAL) {
+            return new Hdf5Entity.ExternalLink(name, path, link.targetFile(), link.targetPath());
         }
-        int colon = t.lastIndexOf(":/");
-        return colon < 0 ? t : t.substring(colon + 1);
+        return new Hdf5Entity.SoftLink(name, path, link.targetPath());
     }
 
-    private static String linkLabel(Link link) {
-        if (link instanceof ExternalLink) {
-            return "<ExternalLink to \"" + targetPath(link) + "\" in file \"" + externalFile(link) + "\">";
-        }
-        return "<SoftLink to \"" + link.getTargetPath() + "\">";
-    }
-
-    private Hdf5Entity describeLink(String name, String path, Link link) {
-        if (link instanceof ExternalLink) {
-            return new Hdf5Entity.ExternalLink(name, path, externalFile(link), targetPath(link));
-        }
-        return new Hdf5Entity.SoftLink(name, path, link.getTargetPath());
-    }
-
-    private static List<String> childNames(Group g) {
-        List<String> names = new ArrayList<>(g.getChildren().keySet());
-        if (!g.isLinkCreationOrderTracked()) {
-            names.sort(null);
-        }
-        return names;
-    }
-
-    private static List<Hdf5Entity.Attribute> attributesOf(Node node) {
-        List<String> names = new ArrayList<>(node.getAttributes().keySet());
-        names.sort(null);
+    private static List<Hdf5Entity.Attribute> attributesOf(StoredObject o) {
+        List<StoredObject.Attribute> sorted = new ArrayList<>(o.attributes());
+        sorted.sort(java.util.Comparator.comparing(StoredObject.Attribute::name));
         List<Hdf5Entity.Attribute> out = new ArrayList<>();
-        for (String n : names) {
-            Attribute a = node.getAttributes().get(n);
-            out.add(new Hdf5Entity.Attribute(n, a.isEmpty() && a.getDataSpace().getType() == 2 ? null : a.getDimensionsAsLong(),
-                    TypeDescriptor.of(a.getDataType())));
+        for (StoredObject.Attribute a : sorted) {
+            out.add(new Hdf5Entity.Attribute(a.name(), a.shape(), TypeDescriptor.of(a.type())));
         }
         return out;
     }
 
-    private static Object valueOf(Attribute a) {
-        if (a.isEmpty()) {
+    private static Object valueOf(Hdf5File in, StoredObject.Attribute a) {
+        if (a.shape() == null) {
             return null;
         }
-        Object data = a.getData();
-        return a.isScalar() ? normalizeValue(single(data)) : data;
+        return new Values(in.file.storage()).decode(a.type(), a.data(), a.shape());
     }
 
     private static Object single(Object v) {
-        while (v != null && v.getClass().isArray() && Array.getLength(v) == 1) {
-            v = Array.get(v, 0);
+        while (v instanceof List<?> l && l.size() == 1) {
+            v = l.get(0);
         }
         return v;
     }
@@ -400,7 +454,7 @@ public final class Hdf5File implements AutoCloseable {
         return s instanceof Number n ? n : null;
     }
 
-    /** Runs jHDF work, turning its failures into one-line errors naming the file and path. */
+    /** Runs a read, turning failures into one-line errors naming the file and path. */
     private <T> T guard(String path, java.util.function.Supplier<T> work) {
         try {
             return work.get();

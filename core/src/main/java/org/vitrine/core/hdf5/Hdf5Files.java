@@ -78,7 +78,7 @@ public final class Hdf5Files implements AutoCloseable {
         retired.forEach(OpenFile::retire);
         if (file == null) {
             // Opened outside the lock: a slow open must not hold up requests for other files.
-            OpenFile fresh = OpenFile.open(key, stamp, reader);
+            OpenFile fresh = OpenFile.open(key, stamp, reader, this::open);
             fresh.acquire();
             synchronized (this) {
                 OpenFile raced = open.put(key, fresh);

@@ -1,42 +1,62 @@
 package org.vitrine.core.hdf5;
 
-import io.jhdf.HdfFile;
+import io.jhdf.Superblock;
+import io.jhdf.SymbolTableEntry;
+import io.jhdf.storage.HdfBackingStorage;
+import io.jhdf.storage.HdfFileChannel;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One opened HDF5 file: jHDF's view of its objects, a channel for positional data reads, and the
- * size and modification time it had when opened. Shared by every handle on it; closed when it has
- * been retired from the cache and its last handle is closed.
+ * One opened HDF5 file: its bytes, jHDF's readers over them, the objects read so far, and the
+ * size and modification time it had when opened. Shared by every handle on it; closed when it
+ * has been retired from the cache and its last handle is closed.
  */
 final class OpenFile {
 
+    /** Opens other files (external links, virtual dataset sources) through the same door. */
+    interface Opener {
+        Hdf5File open(Path path);
+    }
+
     private static final AtomicLong NEXT_ID = new AtomicLong();
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
     private final long id = NEXT_ID.incrementAndGet();
     private final Path path;
     private final long size;
     private final long modified;
-    private final HdfFile jhdf;
+    private final ByteSource source;
+    private final HdfBackingStorage storage;
     private final FileBytes bytes;
+    private final long rootAddress;
     private final SlabReader reader;
-    /** Datasets already described, by the path they were asked for: a file does not change while open. */
-    private final java.util.Map<String, Hdf5Dataset> datasets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Opener opener;
+    private final Map<Long, StoredObject> objects = new ConcurrentHashMap<>();
+    /** Datasets already described, by their header's address: a file does not change while open. */
+    private final Map<Long, Hdf5Dataset> datasets = new ConcurrentHashMap<>();
     private int handles;
     private boolean retired;
 
-    private OpenFile(Path path, long size, long modified, HdfFile jhdf, FileBytes bytes, SlabReader reader) {
+    private OpenFile(Path path, Stamp stamp, ByteSource source, HdfBackingStorage storage, FileBytes bytes, long rootAddress,
+                     SlabReader reader, Opener opener) {
         this.path = path;
-        this.size = size;
-        this.modified = modified;
-        this.jhdf = jhdf;
+        this.size = stamp.size();
+        this.modified = stamp.modified();
+        this.source = source;
+        this.storage = storage;
         this.bytes = bytes;
+        this.rootAddress = rootAddress;
         this.reader = reader;
+        this.opener = opener;
     }
 
     /** Size and modification time, to tell whether a file was rewritten. */
@@ -56,38 +76,84 @@ final class OpenFile {
         }
     }
 
-    static OpenFile open(Path path, Stamp stamp, SlabReader reader) {
+    static OpenFile open(Path path, Stamp stamp, SlabReader reader, Opener opener) {
         String name = String.valueOf(path.getFileName());
         if (stamp.size() == 0) {
             throw new Hdf5Exception(Hdf5Exception.Kind.NOT_READABLE, name + " is empty, not an HDF5 file");
         }
-        HdfFile jhdf;
+        ByteSource source;
         try {
-            jhdf = new HdfFile(path);
-        } catch (RuntimeException | OutOfMemoryError e) {
-            String reason = Hdf5Errors.oneLine(e);
-            if (reason.toLowerCase(java.util.Locale.ROOT).contains("signature")) {
-                throw new Hdf5Exception(Hdf5Exception.Kind.NOT_READABLE, name + " is not an HDF5 file (no HDF5 signature found)", e);
-            }
-            throw new Hdf5Exception(Hdf5Exception.Kind.NOT_READABLE, name + " is not a readable HDF5 file: " + reason, e);
+            source = new LocalFile(path);
+        } catch (IOException e) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.FILE_NOT_FOUND, "File not found: " + name + " cannot be read ("
+                    + Hdf5Errors.oneLine(e) + ")", e);
         }
         try {
-            long declaredEnd = jhdf.getHdfBackingStorage().getSuperblock().getEndOfFileAddress() + jhdf.getUserBlockSize();
-            if (declaredEnd > stamp.size()) {
-                throw new Hdf5Exception(Hdf5Exception.Kind.NOT_READABLE, name + " is truncated: it has " + stamp.size()
-                        + " bytes, its superblock says " + declaredEnd);
+            return open(path, stamp, source, reader, opener);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            try {
+                source.close();
+            } catch (IOException ignored) {
+                // Closing a read-only file cannot lose data.
             }
-            // Reading the root group's links here makes a corrupt file fail at open, not later.
-            jhdf.getChildren();
-            FileBytes bytes = new FileBytes(path, jhdf.getUserBlockSize());
-            return new OpenFile(path, stamp.size(), stamp.modified(), jhdf, bytes, reader);
-        } catch (Hdf5Exception e) {
-            jhdf.close();
-            throw e;
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            jhdf.close();
+            if (e instanceof Hdf5Exception h) {
+                throw h;
+            }
             throw new Hdf5Exception(Hdf5Exception.Kind.NOT_READABLE, name + " is not a readable HDF5 file: " + Hdf5Errors.oneLine(e), e);
         }
+    }
+
+    /**
+     * Finds the superblock where the HDF5 library looks for it (at 0, 512, 1024, 2048, …: a
+     * user block may precede it) and reads the file from there. When the superblock says its
+     * base address is other than where it was found (bytes were put in front of the file
+     * afterwards), addresses count from where it was found, as the library reads them.
+     */
+    private static OpenFile open(Path path, Stamp stamp, ByteSource source, SlabReader reader, Opener opener) {
+        String name = source.name();
+        long at = superblockOffset(source);
+        if (at < 0) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.NOT_READABLE, name + " is not an HDF5 file (no HDF5 signature found)");
+        }
+        Superblock found = Superblock.readSuperblock(new SourceChannel(source, 0), at);
+        long storedBase = found.getBaseAddressByte();
+        if (storedBase > at) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.NOT_READABLE, name + " is not a readable HDF5 file: its superblock at byte "
+                    + at + " says HDF5 data start at byte " + storedBase);
+        }
+        long shift = at - storedBase;
+        long declaredEnd = found.getEndOfFileAddress() + shift;
+        if (declaredEnd > source.size()) {
+            throw new Hdf5Exception(Hdf5Exception.Kind.NOT_READABLE, name + " is truncated: it has " + source.size()
+                    + " bytes, its superblock says " + declaredEnd);
+        }
+        HdfBackingStorage storage = new HdfFileChannel(new SourceChannel(source, shift), found);
+        long root;
+        if (found instanceof Superblock.SuperblockV0V1 v0) {
+            // The root group's entry sits in the superblock; jHDF gives its position in the file.
+            root = new SymbolTableEntry(storage, v0.getRootGroupSymbolTableAddress() - at).getObjectHeaderAddress();
+        } else {
+            root = ((Superblock.SuperblockV2V3) found).getRootGroupObjectHeaderAddress();
+        }
+        OpenFile file = new OpenFile(path, stamp, source, storage, new FileBytes(source, at), root, reader, opener);
+        // Reading the root group's links here makes a corrupt file fail at open, not later.
+        file.object(root).links();
+        return file;
+    }
+
+    private static long superblockOffset(ByteSource source) {
+        byte[] b = new byte[SIGNATURE.length];
+        for (long at = 0; at + SIGNATURE.length <= source.size(); at = at == 0 ? 512 : at * 2) {
+            try {
+                source.readFully(at, ByteBuffer.wrap(b));
+            } catch (IOException e) {
+                throw new Hdf5Exception(Hdf5Exception.Kind.NOT_READABLE, "Cannot read " + source.name() + ": " + Hdf5Errors.oneLine(e), e);
+            }
+            if (java.util.Arrays.equals(b, SIGNATURE)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     long id() {
@@ -99,24 +165,52 @@ final class OpenFile {
     }
 
     String name() {
-        return String.valueOf(path.getFileName());
+        return source.name();
     }
 
     boolean matches(Stamp stamp) {
         return stamp.size() == size && stamp.modified() == modified;
     }
 
-    HdfFile jhdf() {
-        return jhdf;
+    HdfBackingStorage storage() {
+        return storage;
     }
 
     FileBytes bytes() {
         return bytes;
     }
 
-    /** The dataset at {@code path}, described once per opened file. */
-    Hdf5Dataset dataset(String path, java.util.function.Function<String, Hdf5Dataset> describe) {
-        return datasets.computeIfAbsent(path, describe);
+    long rootAddress() {
+        return rootAddress;
+    }
+
+    Opener opener() {
+        return opener;
+    }
+
+    /** The object whose header is at {@code address}, read once per opened file. */
+    StoredObject object(long address) {
+        StoredObject o = objects.get(address);
+        if (o == null) {
+            o = new StoredObject(storage, ObjectMessages.read(storage, address));
+            StoredObject raced = objects.putIfAbsent(address, o);
+            o = raced != null ? raced : o;
+        }
+        return o;
+    }
+
+    /**
+     * The dataset {@code object}, described once per opened file (messages name it by the path
+     * it was first asked by).
+     */
+    Hdf5Dataset dataset(StoredObject object, String path) {
+        Hdf5Dataset d = datasets.get(object.address());
+        if (d == null) {
+            d = new Hdf5Dataset(this, object, path);
+            Hdf5Dataset raced = datasets.putIfAbsent(object.address(), d);
+            d = raced != null ? raced : d;
+        }
+        return d;
     }
 
     SlabReader reader() {
@@ -141,11 +235,10 @@ final class OpenFile {
     private void closeIfDone() {
         if (retired && handles <= 0) {
             try {
-                bytes.close();
+                source.close();
             } catch (IOException ignored) {
-                // Closing a read-only channel cannot lose data.
+                // Closing a read-only file cannot lose data.
             }
-            jhdf.close();
         }
     }
 }

@@ -44,7 +44,7 @@ public final class Selection {
         for (int d = 0; d < shape.length; d++) {
             st[d] = step == null ? 1 : step[d];
             if (st[d] < 1 || count[d] < 0 || offset[d] < 0
-                    || (count[d] > 0 && offset[d] + (count[d] - 1) * st[d] >= shape[d])) {
+                    || (count[d] > 0 && lastIndex(offset[d], count[d], st[d]) >= shape[d])) {
                 throw bad("offset " + Arrays.toString(offset) + ", count " + Arrays.toString(count)
                         + (step == null ? "" : ", step " + Arrays.toString(step)) + " does not fit shape " + Arrays.toString(shape));
             }
@@ -99,10 +99,20 @@ public final class Selection {
             long from = parts[0].isBlank() ? 0 : clamp(number(parts[0], text), n);
             long to = parts[1].isBlank() ? n : clamp(number(parts[1], text), n);
             s[d] = from;
-            c[d] = to > from ? (to - from + step - 1) / step : 0;
+            // (to - from - 1) / step + 1 elements: never overflows, however large the step.
+            c[d] = to > from ? (to - from - 1) / step + 1 : 0;
             st[d] = step;
         }
         return new Selection(s, c, st, dr);
+    }
+
+    /** The index of the last of {@code count} elements from {@code start} by {@code step}; Long.MAX_VALUE past it. */
+    private static long lastIndex(long start, long count, long step) {
+        try {
+            return Math.addExact(start, Math.multiplyExact(count - 1, step));
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static long clamp(long i, long n) {
@@ -110,12 +120,19 @@ public final class Selection {
         return Math.max(0, Math.min(n, v));
     }
 
+    /** Digits 0-9 only (Java's parser, like Python's, also takes other scripts' digits, such as ١). */
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("[+-]?[0-9]+");
+
     private static long number(String s, String text) {
+        String t = s.trim();
         try {
-            return Long.parseLong(s.trim());
+            if (INTEGER.matcher(t).matches()) {
+                return Long.parseLong(t);
+            }
         } catch (NumberFormatException e) {
-            throw bad("'" + s.trim() + "' is not an integer in selection " + text);
+            // Too large for a long: not an index of any dataset.
         }
+        throw bad("'" + t + "' is not an integer in selection " + text);
     }
 
     private static Hdf5Exception bad(String message) {
@@ -185,7 +202,8 @@ public final class Selection {
             if (dropped[d]) {
                 b.append(start[d]);
             } else {
-                b.append(start[d]).append(':').append(start[d] + count[d] * step[d]);
+                long last = count[d] == 0 ? start[d] - 1 : lastIndex(start[d], count[d], step[d]);
+                b.append(start[d]).append(':').append(last == Long.MAX_VALUE ? last : last + 1);
                 if (step[d] != 1) {
                     b.append(':').append(step[d]);
                 }

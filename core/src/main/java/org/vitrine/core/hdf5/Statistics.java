@@ -45,9 +45,14 @@ public record Statistics(Number strictPositiveMin, Number positiveMin, Number mi
         }
     }
 
-    /** Welford's running mean and variance, with the minima h5grove reports. */
+    /**
+     * The mean from a compensated (Neumaier) sum, so values that cancel give exactly 0 as
+     * NumPy's does; the variance from Welford's running sums; and the minima h5grove reports.
+     */
     private static final class Accumulator {
         long n;
+        double sum;
+        double compensation;
         double mean;
         double m2;
         double min = Double.POSITIVE_INFINITY;
@@ -60,6 +65,9 @@ public record Statistics(Number strictPositiveMin, Number positiveMin, Number mi
                 return;
             }
             n++;
+            double t = sum + v;
+            compensation += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
+            sum = t;
             double delta = v - mean;
             mean += delta / n;
             m2 += delta * (v - mean);
@@ -79,8 +87,9 @@ public record Statistics(Number strictPositiveMin, Number positiveMin, Number mi
             }
             boolean integer = !type.isFloat();
             double std = Math.sqrt(m2 / n);
+            double exactMean = (sum + compensation) / n;
             return new Statistics(cast(strictPositiveMin, integer), cast(positiveMin, integer), cast(min, integer),
-                    cast(max, integer), cast(mean, integer), cast(std, integer));
+                    cast(max, integer), cast(exactMean, integer), cast(std, integer));
         }
 
         private static Number cast(double v, boolean integer) {

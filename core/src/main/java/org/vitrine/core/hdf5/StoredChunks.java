@@ -1,35 +1,16 @@
 package org.vitrine.core.hdf5;
 
-import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.dataset.chunked.Chunk;
 import io.jhdf.dataset.chunked.ChunkOffset;
-import io.jhdf.dataset.chunked.ChunkedDatasetBase;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.Map;
 
 /**
- * The stored chunks of a chunked dataset: located through jHDF's chunk index, read by position
- * from the file and decoded by the dataset's {@link FilterChain}. Chunks never written read as
- * the fill value.
+ * The stored chunks of a chunked dataset: located through its chunk index
+ * ({@link ChunkLocations}), read by position from the file and decoded by the dataset's
+ * {@link FilterChain}. Chunks never written read as the fill value.
  */
 final class StoredChunks implements ChunkSource {
-
-    /*
-     * jHDF builds the chunk index (all index types, offsets as longs) but exposes chunks only by
-     * int offsets; the index map is reached through its protected accessor, once per dataset.
-     */
-    private static final Method CHUNK_LOOKUP;
-
-    static {
-        try {
-            CHUNK_LOOKUP = ChunkedDatasetBase.class.getDeclaredMethod("getChunkLookup");
-            CHUNK_LOOKUP.setAccessible(true);
-        } catch (NoSuchMethodException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final FileBytes file;
     private final String where;
@@ -39,11 +20,11 @@ final class StoredChunks implements ChunkSource {
     private final byte[] fill;
     private final Map<ChunkOffset, Chunk> lookup;
 
-    @SuppressWarnings("unchecked")
-    StoredChunks(FileBytes file, String where, ChunkedDataset dataset, int elementSize, FilterChain filters, byte[] fillElement) {
+    StoredChunks(FileBytes file, String where, int[] chunkShape, Map<ChunkOffset, Chunk> lookup, int elementSize,
+                 FilterChain filters, byte[] fillElement) {
         this.file = file;
         this.where = where;
-        this.chunkShape = dataset.getChunkDimensions().clone();
+        this.chunkShape = chunkShape.clone();
         long n = elementSize;
         for (int c : chunkShape) {
             n *= c;
@@ -54,13 +35,7 @@ final class StoredChunks implements ChunkSource {
         this.chunkBytes = (int) n;
         this.filters = filters;
         this.fill = fillElement;
-        try {
-            this.lookup = (Map<ChunkOffset, Chunk>) CHUNK_LOOKUP.invoke(dataset);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        } catch (InvocationTargetException e) {
-            throw Hdf5Errors.translate(e.getCause(), where);
-        }
+        this.lookup = lookup;
     }
 
     @Override
@@ -117,7 +92,7 @@ final class StoredChunks implements ChunkSource {
             }
         } catch (Hdf5Exception e) {
             throw e;
-        } catch (UnsupportedOperationException e) {
+        } catch (UnsupportedOperationException | io.jhdf.exceptions.UnsupportedHdfException e) {
             throw new Hdf5Exception(Hdf5Exception.Kind.UNSUPPORTED_FILTER, "Cannot read " + where + ": it is compressed with "
                     + e.getMessage() + ", which this server cannot decode", e);
         } catch (RuntimeException e) {

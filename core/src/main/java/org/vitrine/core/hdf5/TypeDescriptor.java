@@ -1,23 +1,11 @@
 package org.vitrine.core.hdf5;
 
-import io.jhdf.object.datatype.ArrayDataType;
-import io.jhdf.object.datatype.BitField;
-import io.jhdf.object.datatype.CompoundDataType;
-import io.jhdf.object.datatype.DataType;
-import io.jhdf.object.datatype.EnumDataType;
-import io.jhdf.object.datatype.FixedPoint;
-import io.jhdf.object.datatype.FloatingPoint;
-import io.jhdf.object.datatype.OpaqueDataType;
-import io.jhdf.object.datatype.Reference;
-import io.jhdf.object.datatype.StringData;
-import io.jhdf.object.datatype.VariableLength;
-
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * An HDF5 datatype described as h5grove describes it to h5web: the {@code H5T_class} number, a
@@ -27,10 +15,6 @@ import java.util.TreeMap;
  *                booleans, enums read as their integer values), else null
  */
 public record TypeDescriptor(Map<String, Object> fields, NumericType numeric) {
-
-    /** HDF5 class numbers ({@code H5T_class_t}). */
-    static final int INTEGER = 0, FLOAT = 1, STRING = 3, BITFIELD = 4, OPAQUE = 5, COMPOUND = 6,
-            REFERENCE = 7, ENUM = 8, VLEN = 9, ARRAY = 10;
 
     public TypeDescriptor {
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -57,91 +41,79 @@ public record TypeDescriptor(Map<String, Object> fields, NumericType numeric) {
         return numeric != null;
     }
 
-    /** Describes a jHDF datatype. */
-    static TypeDescriptor of(DataType type) {
+    /** Describes a datatype as h5py's {@code TypeID} does for h5grove. */
+    static TypeDescriptor of(Hdf5Type type) {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (type instanceof FixedPoint fp) {
-            NumericType n = NumericType.of(fp.isSigned() ? 'i' : 'u', fp.getSize(), fp.getByteOrder());
-            put(m, INTEGER, n.dtype(), fp.getSize());
-            m.put("order", order(fp.getByteOrder()));
-            m.put("sign", fp.isSigned() ? 1 : 0);
-            return new TypeDescriptor(m, n);
-        }
-        if (type instanceof FloatingPoint f) {
-            NumericType n = f.getSize() == 2 || f.getSize() == 4 || f.getSize() == 8
-                    ? NumericType.of('f', f.getSize(), f.getByteOrder())
-                    : new NumericType('f', f.getSize(), f.getByteOrder(), f.getExponentSize(), f.getMantissaSize(),
-                    f.getMantissaNormalization() == 2);
-            put(m, FLOAT, n.dtype(), f.getSize());
-            m.put("order", order(f.getByteOrder()));
-            return new TypeDescriptor(m, n);
-        }
-        if (type instanceof StringData s) {
-            put(m, STRING, "|S" + s.getSize(), s.getSize());
-            m.put("cset", s.getCharset().equals(StandardCharsets.UTF_8) ? 1 : 0);
-            m.put("strpad", s.getPaddingType().ordinal());
-            m.put("vlen", false);
-            return new TypeDescriptor(m, null);
-        }
-        if (type instanceof VariableLength v) {
-            if (v.isVariableLengthString()) {
-                put(m, STRING, "|O", v.getSize());
-                m.put("cset", v.getEncoding().equals(StandardCharsets.UTF_8) ? 1 : 0);
-                m.put("strpad", v.getPaddingType().ordinal());
-                m.put("vlen", true);
-            } else {
-                put(m, VLEN, "|O", v.getSize());
-                m.put("base", of(v.getParent()).toMap());
+        NumericType n = type.numeric();
+        switch (type.hdf5Class()) {
+            case Hdf5Type.INTEGER -> {
+                put(m, Hdf5Type.INTEGER, n.dtype(), type.size());
+                m.put("order", order(type.order()));
+                m.put("sign", type.signed() ? 1 : 0);
             }
-            return new TypeDescriptor(m, null);
-        }
-        if (type instanceof EnumDataType e) {
-            TypeDescriptor base = of(e.getBaseType());
-            Map<String, Object> members = new TreeMap<>();
-            e.getEnumMapping().forEach((value, name) -> members.put(name, value));
-            boolean bool = base.numeric != null && e.getSize() == 1 && members.size() == 2
-                    && Integer.valueOf(0).equals(members.get("FALSE")) && Integer.valueOf(1).equals(members.get("TRUE"));
-            NumericType n = bool ? NumericType.of('b', 1, ByteOrder.LITTLE_ENDIAN) : base.numeric;
-            put(m, ENUM, n != null ? n.dtype() : base.dtype(), e.getSize());
-            m.put("members", members);
-            m.put("base", base.toMap());
-            return new TypeDescriptor(m, n);
-        }
-        if (type instanceof CompoundDataType c) {
-            Map<String, Object> dtypes = new LinkedHashMap<>();
-            Map<String, Object> members = new LinkedHashMap<>();
-            for (CompoundDataType.CompoundDataMember member : c.getMembers()) {
-                TypeDescriptor t = of(member.getDataType());
-                dtypes.put(member.getName(), t.fields.get("dtype"));
-                members.put(member.getName(), t.toMap());
+            case Hdf5Type.FLOAT -> {
+                put(m, Hdf5Type.FLOAT, n.dtype(), type.size());
+                m.put("order", order(type.order()));
             }
-            put(m, COMPOUND, null, c.getSize());
-            m.put("dtype", dtypes);
-            m.put("members", members);
-            return new TypeDescriptor(m, null);
+            case Hdf5Type.STRING -> {
+                put(m, Hdf5Type.STRING, "|S" + type.size(), type.size());
+                m.put("cset", type.charset());
+                m.put("strpad", type.padding());
+                m.put("vlen", false);
+            }
+            case Hdf5Type.BITFIELD -> {
+                put(m, Hdf5Type.BITFIELD, n.dtype(), type.size());
+                m.put("order", order(type.order()));
+            }
+            case Hdf5Type.OPAQUE -> {
+                put(m, Hdf5Type.OPAQUE, "|V" + type.size(), type.size());
+                m.put("tag", type.tag());
+            }
+            case Hdf5Type.COMPOUND -> {
+                Map<String, Object> dtypes = new LinkedHashMap<>();
+                List<Object> members = new ArrayList<>();
+                for (Hdf5Type.Member member : type.members()) {
+                    TypeDescriptor t = of(member.type());
+                    dtypes.put(member.name(), t.fields.get("dtype"));
+                    Map<String, Object> described = new LinkedHashMap<>();
+                    described.put("name", member.name());
+                    described.putAll(t.fields);
+                    members.add(described);
+                }
+                put(m, Hdf5Type.COMPOUND, null, type.size());
+                m.put("dtype", dtypes);
+                m.put("members", members);
+            }
+            case Hdf5Type.REFERENCE -> put(m, Hdf5Type.REFERENCE, "|O", type.size());
+            // Variable-length types are described in memory, as h5py gets them: a pointer to the
+            // string, or a length and a pointer (hvl_t) for a sequence.
+            case Hdf5Type.ENUM -> {
+                TypeDescriptor base = of(type.base());
+                Map<String, Object> members = new LinkedHashMap<>();
+                type.members().forEach(member -> members.put(member.name(), member.value()));
+                put(m, Hdf5Type.ENUM, n != null ? n.dtype() : base.dtype(), type.size());
+                m.put("members", members);
+                m.put("base", base.toMap());
+            }
+            case Hdf5Type.VLEN -> {
+                if (type.isVariableString()) {
+                    put(m, Hdf5Type.STRING, "|O", 8);
+                    m.put("cset", type.charset());
+                    m.put("strpad", type.padding());
+                    m.put("vlen", true);
+                } else {
+                    put(m, Hdf5Type.VLEN, "|O", 16);
+                    m.put("base", of(type.base()).toMap());
+                }
+            }
+            case Hdf5Type.ARRAY -> {
+                put(m, Hdf5Type.ARRAY, "|V" + type.size(), type.size());
+                m.put("dims", Arrays.stream(type.dims()).boxed().toList());
+                m.put("base", of(type.base()).toMap());
+            }
+            default -> put(m, type.hdf5Class(), "|V" + type.size(), type.size());
         }
-        if (type instanceof ArrayDataType a) {
-            put(m, ARRAY, "|V" + a.getSize(), a.getSize());
-            m.put("dims", Arrays.stream(a.getArrayTypeDimensions()).boxed().toList());
-            m.put("base", of(a.getBaseType()).toMap());
-            return new TypeDescriptor(m, null);
-        }
-        if (type instanceof BitField b) {
-            put(m, BITFIELD, (b.getSize() == 1 ? "|" : b.getByteOrder() == ByteOrder.LITTLE_ENDIAN ? "<" : ">") + "u" + b.getSize(), b.getSize());
-            m.put("order", order(b.getByteOrder()));
-            return new TypeDescriptor(m, null);
-        }
-        if (type instanceof OpaqueDataType o) {
-            put(m, OPAQUE, "|V" + o.getSize(), o.getSize());
-            m.put("tag", o.getAsciiTag());
-            return new TypeDescriptor(m, null);
-        }
-        if (type instanceof Reference r) {
-            put(m, REFERENCE, "|O", r.getSize());
-            return new TypeDescriptor(m, null);
-        }
-        put(m, type.getDataClass(), "|V" + type.getSize(), type.getSize());
-        return new TypeDescriptor(m, null);
+        return new TypeDescriptor(m, n);
     }
 
     private static void put(Map<String, Object> m, int hdf5Class, String dtype, int size) {

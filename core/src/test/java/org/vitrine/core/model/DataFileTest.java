@@ -3,6 +3,7 @@ package org.vitrine.core.model;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +25,7 @@ class DataFileTest {
     void aLocalFileIsHdf5AndSaysWhichWhenRead() {
         DataFile f = local("petra/scan_0042.cxi");
         assertEquals("scan_0042.cxi", f.name());
-        assertEquals("CXI", f.format(new FileFacts(10, "ab", "CXI", List.of(1L), "<i4", 160)));
+        assertEquals("CXI", f.format(new FileFacts(10, "ab", "CXI", List.of(1L), "<i4", 160, Map.of())));
         assertEquals("HDF5", f.format(null));
         assertEquals(DataFile.HDF5_MEDIA_TYPE, f.mediaType());
         assertFalse(f.isLink());

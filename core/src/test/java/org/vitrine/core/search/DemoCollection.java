@@ -130,7 +130,7 @@ public final class DemoCollection {
                 : List.of(new DataFile(file, null, "raw data", "/entry_1/data_1/data", kind, PreviewOptions.DEFAULT));
         Map<String, FileFacts> facts = file == null ? Map.of()
                 : Map.of(file, new FileFacts(1024, "00".repeat(32), file.endsWith(".cxi") ? "CXI" : "HDF5",
-                List.of(10L, 20L), "<f4", null));
+                List.of(10L, 20L), "<f4", null, Map.of()));
         return new Dataset(id, title, "10.5072/" + id, List.of(new Publication("10.5072/paper-" + id, "A. Author et al., J. Synchrotron Rad. (2020)")),
                 List.of(Author.person("Ada Researcher", "0000-0002-1825-0097", "Demo University", "PI"),
                         Author.person("Ben Beamline", null, "Demo facility", "Instrument scientist")),

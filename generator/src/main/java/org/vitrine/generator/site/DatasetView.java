@@ -175,7 +175,28 @@ final class DatasetView {
         m.put("distanceM", si(d, "detector_distance") == null ? "" : String.valueOf(si(d, "detector_distance")));
         m.put("pixelM", si(d, f.kind() == FileKind.VOLUME ? "voxel_size" : "pixel_size") == null ? ""
                 : String.valueOf(si(d, f.kind() == FileKind.VOLUME ? "voxel_size" : "pixel_size")));
+        Double beamX = pixels(d, "beam_center_x");
+        Double beamY = pixels(d, "beam_center_y");
+        m.put("beamCentre", beamX == null || beamY == null ? "" : beamX + "," + beamY);
         return m;
+    }
+
+    /**
+     * A beam-centre coordinate in pixels: as the file gives it, or from a length and the pixel
+     * size; null when neither works.
+     */
+    private static Double pixels(Dataset d, String name) {
+        for (Parameter p : d.parameters()) {
+            if (p.name().equals(name)) {
+                if (p.unit().equals("pixel")) {
+                    return p.value();
+                }
+                Double length = si(d, name);
+                Double pixel = si(d, "pixel_size");
+                return length == null || pixel == null || pixel <= 0 ? null : length / pixel;
+            }
+        }
+        return null;
     }
 
     /**
@@ -232,6 +253,7 @@ final class DatasetView {
         m.put("shape", facts == null || facts.shape() == null ? ""
                 : facts.shape().stream().map(String::valueOf).collect(Collectors.joining(" × ")));
         m.put("dtype", facts == null || facts.dtype() == null ? "" : facts.dtype());
+        m.put("recorded", facts == null ? List.of() : recorded(facts.recorded()));
         return m;
     }
 
@@ -275,6 +297,20 @@ final class DatasetView {
             return files + ": " + humanSize(bytes) + " and " + unknown + " of unknown size";
         }
         return files + ", " + humanSize(bytes) + (count > 1 ? " in total" : "");
+    }
+
+    private static final Map<String, String> RECORDED_LABELS = Map.of("title", "Title", "experiment_identifier", "Experiment",
+            "start_time", "Start", "end_time", "End");
+
+    /** What the file's NeXus entry records as text, labelled, in a fixed order. */
+    private static List<Map<String, Object>> recorded(Map<String, String> texts) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (String field : List.of("title", "experiment_identifier", "start_time", "end_time")) {
+            if (texts.containsKey(field)) {
+                out.add(Map.of("label", RECORDED_LABELS.get(field), "value", texts.get(field)));
+            }
+        }
+        return out;
     }
 
     /** Up to 6 significant digits, no exponent for everyday magnitudes, no trailing zeros. */

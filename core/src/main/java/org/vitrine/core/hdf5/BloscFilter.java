@@ -1,14 +1,25 @@
 package org.vitrine.core.hdf5;
 
+import io.jhdf.exceptions.HdfFilterException;
+import io.jhdf.exceptions.UnsupportedHdfException;
+import io.jhdf.filter.Filter;
+import net.jpountz.lz4.LZ4Exception;
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.lz4.LZ4SafeDecompressor;
+
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Decodes Blosc (version 1 format) chunks, HDF5 filter 32001, as PyTables writes them: stored
- * ("memcpyed") or compressed with BloscLZ, LZ4 or zlib, byte-shuffled or not. Other Blosc codecs
- * (Snappy, Zstd) and bit-shuffled buffers are refused with a message that names them.
+ * HDF5 filter 32001, Blosc (version 1 format) as PyTables and h5py's hdf5plugin write it, added
+ * to jHDF through its filter plug-in point ({@code META-INF/services/io.jhdf.filter.Filter}):
+ * stored ("memcpyed") or compressed with BloscLZ, LZ4 (decoded by lz4-java) or zlib,
+ * byte-shuffled or not. Other Blosc codecs (Snappy, Zstd) and bit-shuffled buffers are refused
+ * with a message that names them.
  */
-final class BloscDecoder {
+public final class BloscFilter implements Filter {
+
+    private static final LZ4SafeDecompressor LZ4 = LZ4Factory.fastestJavaInstance().safeDecompressor();
 
     private static final int DOSHUFFLE = 0x01;
     private static final int MEMCPYED = 0x02;
@@ -18,7 +29,29 @@ final class BloscDecoder {
     private static final int MIN_BUFFERSIZE = 128;
     private static final int MAX_DISTANCE = 8191;
 
-    private BloscDecoder() {
+    /** Made by jHDF's {@code ServiceLoader}. */
+    public BloscFilter() {
+    }
+
+    @Override
+    public int getId() {
+        return 32001;
+    }
+
+    @Override
+    public String getName() {
+        return "blosc";
+    }
+
+    @Override
+    public byte[] decode(byte[] encodedData, int[] filterData) {
+        try {
+            return decode(encodedData);
+        } catch (UnsupportedOperationException e) {
+            throw new UnsupportedHdfException(e.getMessage());
+        } catch (IllegalStateException | IndexOutOfBoundsException | LZ4Exception e) {
+            throw new HdfFilterException("Blosc buffer cannot be decoded: " + e.getMessage(), e);
+        }
     }
 
     /** The codec of a Blosc buffer, to name it in messages. */
@@ -33,7 +66,7 @@ final class BloscDecoder {
         };
     }
 
-    static byte[] decode(byte[] in) {
+    private static byte[] decode(byte[] in) {
         if (in.length < 16) {
             throw new IllegalStateException("Blosc buffer of " + in.length + " bytes is shorter than its header");
         }
@@ -147,48 +180,7 @@ final class BloscDecoder {
 
     /** An LZ4 block. Returns the bytes written. */
     private static int lz4(byte[] in, int ip, int length, byte[] out, int start, int max) {
-        int limit = ip + length;
-        int op = start;
-        int end = start + max;
-        while (ip < limit) {
-            int token = in[ip++] & 0xFF;
-            int literals = token >>> 4;
-            if (literals == 15) {
-                int b;
-                do {
-                    b = in[ip++] & 0xFF;
-                    literals += b;
-                } while (b == 255);
-            }
-            if (op + literals > end || ip + literals > limit) {
-                throw new IllegalStateException("LZ4 block is corrupt");
-            }
-            System.arraycopy(in, ip, out, op, literals);
-            ip += literals;
-            op += literals;
-            if (ip >= limit) {
-                break;
-            }
-            int offset = (in[ip] & 0xFF) | (in[ip + 1] & 0xFF) << 8;
-            ip += 2;
-            int match = token & 15;
-            if (match == 15) {
-                int b;
-                do {
-                    b = in[ip++] & 0xFF;
-                    match += b;
-                } while (b == 255);
-            }
-            match += 4;
-            int ref = op - offset;
-            if (offset == 0 || ref < start || op + match > end) {
-                throw new IllegalStateException("LZ4 block is corrupt");
-            }
-            for (int i = 0; i < match; i++) {
-                out[op++] = out[ref++];
-            }
-        }
-        return op - start;
+        return LZ4.decompress(in, ip, length, out, start, max);
     }
 
     private static int zlib(byte[] in, int ip, int length, byte[] out, int start, int max) {
